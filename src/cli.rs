@@ -1,0 +1,200 @@
+//! The command line, and only the command line: every flag of every command, with its help.
+//!
+//! Values that need the journal or today's date to make sense (dates, moods, tracker names) are
+//! taken as plain text here and checked by the commands, so that a bad one is a runtime error
+//! (exit 1) with a helpful message rather than a usage error.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+
+use crate::journal::EntryKind;
+
+/// A journal for your recovery: log your days, see your streaks, share your milestones.
+///
+/// Your journal is one plain TOML file that you own, can read, edit by hand and keep in git.
+#[derive(Debug, Parser)]
+#[command(name = "milestone", version, max_term_width = 100)]
+#[command(after_help = "Begin with:  milestone start alcohol --since 2026-03-14")]
+pub struct Cli {
+    /// The journal file [default: milestone/journal.toml in your data folder]
+    // An empty path is let through to be refused with a helpful message (exit 1), not a usage error.
+    #[arg(long, global = true, env = "MILESTONE_JOURNAL", value_name = "PATH", value_hint = ValueHint::FilePath,
+          value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
+    pub journal: Option<PathBuf>,
+
+    /// When to use colour: only on a terminal (auto), always, or never
+    #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorChoice,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Begin tracking something: a new streak starts on --since (today by default)
+    Start(StartArgs),
+    /// Log a check-in (or, with --win, a win) for a day
+    Add(AddArgs),
+    /// Record a slip: the streak starts again, and every day before it still counts
+    Reset(ResetArgs),
+    /// Show journal entries, oldest first
+    List(ListArgs),
+    /// Show current, longest and total days, check-ins, and the last and next milestone
+    Streak(StreakArgs),
+    /// Print a short celebratory text for a group chat
+    Share(ShareArgs),
+    /// Check the journal for mistakes, each shown as PATH:LINE:COL: message
+    Check,
+    /// Print a shell completion script
+    Completions(CompletionsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// A name for what you are tracking: letters, digits, '-' and '_' (e.g. alcohol, smoking)
+    pub name: String,
+    /// The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Money no longer spent per day, in your own currency
+    #[arg(long, value_name = "N")]
+    pub cost_per_day: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone add \"went to a meeting\" --mood 4 --tag meeting\n  milestone add --win \"got my licence back\"\n  echo \"quiet day\" | milestone add --date yesterday"
+)]
+pub struct AddArgs {
+    /// What happened; read from standard input when it is piped and no text is given
+    pub text: Vec<String>,
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T")]
+    pub tracker: Option<String>,
+    /// The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+    /// How you feel, 1 (low) to 5 (great)
+    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true)]
+    pub mood: Option<i64>,
+    /// A tag; repeat for several
+    #[arg(long = "tag", value_name = "T")]
+    pub tags: Vec<String>,
+    /// Log a win: a milestone of your own, in your own words
+    #[arg(long)]
+    pub win: bool,
+    /// Keep the text private: it is never shared
+    #[arg(long)]
+    pub private: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ResetArgs {
+    /// The tracker (may be left out when you have only one)
+    pub tracker: Option<String>,
+    /// The day of the slip [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+    /// A note for yourself about what happened
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this tracker's entries
+    #[arg(short, long, value_name = "T")]
+    pub tracker: Option<String>,
+    /// Only entries on or after this day
+    #[arg(long, value_name = "D")]
+    pub since: Option<String>,
+    /// Only entries on or before this day
+    #[arg(long, value_name = "D")]
+    pub until: Option<String>,
+    /// Only entries of this kind
+    #[arg(long, value_name = "K")]
+    pub kind: Option<EntryKind>,
+    /// Only entries with this tag
+    #[arg(long, value_name = "T")]
+    pub tag: Option<String>,
+    /// Only the newest N entries (still shown oldest first)
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Output format
+    #[arg(long, default_value = "table")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct StreakArgs {
+    /// Only this tracker [default: all of them]
+    pub tracker: Option<String>,
+    /// Count as of this day instead of today
+    #[arg(long, value_name = "D")]
+    pub on: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: StreakFormat,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  milestone share | wl-copy")]
+pub struct ShareArgs {
+    /// Only this tracker [default: all of them]
+    pub tracker: Option<String>,
+    /// Share as of this day instead of today
+    #[arg(long, value_name = "D")]
+    pub on: Option<String>,
+    /// How to format the text
+    #[arg(long, default_value = "plain")]
+    pub style: ShareStyle,
+    /// Leave out emoji
+    #[arg(long)]
+    pub no_emoji: bool,
+    /// Add that day's notes (never the text of a private entry)
+    #[arg(long)]
+    pub with_notes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StreakFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShareStyle {
+    Plain,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

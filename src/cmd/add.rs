@@ -1,0 +1,106 @@
+//! `milestone add`: log a check-in or a win.
+
+use std::io::{IsTerminal, Read, Write};
+
+use anyhow::{Context as _, Result, bail};
+
+use crate::cli::AddArgs;
+use crate::context::Context;
+use crate::journal::{Entry, EntryKind, check_mood, edit};
+use crate::milestones::Ladder;
+use crate::{storage, streak};
+
+pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
+    let date = ctx.past_date("--date", args.date.as_deref())?;
+    let mood = args
+        .mood
+        .map(check_mood)
+        .transpose()
+        .map_err(|why| anyhow::anyhow!("--mood: {why}"))?;
+    let tags = clean_tags(args.tags)?;
+    let text = entry_text(args.text)?;
+    let kind = if args.win {
+        EntryKind::Win
+    } else {
+        EntryKind::Checkin
+    };
+    if kind == EntryKind::Win && text.is_none() {
+        bail!("a win needs your words; for example: milestone add --win \"got my licence back\"");
+    }
+
+    let (entry, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+        let tracker = super::pick_tracker(journal, args.tracker.as_deref(), "--tracker NAME")?;
+        if date < tracker.since {
+            bail!(
+                "--date: {date} is before {} started ({}); log days from then on, or move the tracker's `since` in the journal",
+                tracker.name,
+                tracker.since
+            );
+        }
+        let entry = Entry {
+            id: Some(edit::new_entry_id(journal)?),
+            date,
+            tracker: tracker.name.clone(),
+            kind,
+            text,
+            mood,
+            tags,
+            private: args.private,
+        };
+        edit::append_entry(document, &entry);
+        let entries = journal.entries_for(&tracker.name).chain([&entry]);
+        let standing = streak::standing(tracker, entries, date, &Ladder::default());
+        Ok((entry, standing))
+    })?;
+
+    let mut out = std::io::stdout().lock();
+    let what = match entry.kind {
+        EntryKind::Win => "a win",
+        _ => "a check-in",
+    };
+    let id = entry.id.as_deref().unwrap_or("");
+    match standing {
+        Some(s) => writeln!(
+            out,
+            "Logged {what} for {} on {} (day {}). [{id}]",
+            entry.tracker, entry.date, s.days
+        )?,
+        None => writeln!(
+            out,
+            "Logged {what} for {} on {}. [{id}]",
+            entry.tracker, entry.date
+        )?,
+    }
+    Ok(())
+}
+
+/// The note: the words given, or standard input when it is piped and no words were given.
+fn entry_text(words: Vec<String>) -> Result<Option<String>> {
+    let text = if !words.is_empty() {
+        words.join(" ")
+    } else if !std::io::stdin().is_terminal() {
+        let mut piped = String::new();
+        std::io::stdin()
+            .read_to_string(&mut piped)
+            .context("could not read the note from standard input (is it UTF-8 text?)")?;
+        piped
+    } else {
+        String::new()
+    };
+    let text = text.trim();
+    Ok((!text.is_empty()).then(|| text.to_owned()))
+}
+
+fn clean_tags(tags: Vec<String>) -> Result<Vec<String>> {
+    let mut clean: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = tag.trim();
+        if tag.is_empty() || tag.chars().any(char::is_control) {
+            bail!("--tag: a tag needs at least one visible character, such as --tag meeting");
+        }
+        if !clean.iter().any(|t| t == tag) {
+            clean.push(tag.to_owned());
+        }
+    }
+    Ok(clean)
+}

@@ -1,0 +1,65 @@
+//! `milestone reset`: record a slip. The streak restarts; history is never erased.
+
+use std::io::Write;
+
+use anyhow::{Result, bail};
+
+use crate::cli::ResetArgs;
+use crate::context::Context;
+use crate::journal::{Entry, EntryKind, edit};
+use crate::milestones::Ladder;
+use crate::{storage, streak};
+
+pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
+    let date = ctx.past_date("--date", args.date.as_deref())?;
+    let note = args
+        .note
+        .map(|n| n.trim().to_owned())
+        .filter(|n| !n.is_empty());
+
+    let (tracker, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+        let tracker =
+            super::pick_tracker(journal, args.tracker.as_deref(), "`milestone reset NAME`")?;
+        if date < tracker.since {
+            bail!(
+                "--date: {date} is before {} started ({}); a reset must be on or after that day",
+                tracker.name,
+                tracker.since
+            );
+        }
+        let entry = Entry {
+            id: Some(edit::new_entry_id(journal)?),
+            date,
+            tracker: tracker.name.clone(),
+            kind: EntryKind::Reset,
+            text: note,
+            mood: None,
+            tags: Vec::new(),
+            private: false,
+        };
+        edit::append_entry(document, &entry);
+        let entries = journal.entries_for(&tracker.name).chain([&entry]);
+        let standing = streak::standing(tracker, entries, ctx.today, &Ladder::default());
+        Ok((tracker.name.clone(), standing))
+    })?;
+
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "Reset recorded for {tracker} on {date}.")?;
+    if let Some(s) = standing {
+        writeln!(
+            out,
+            "Every day still counts: {} of {} days {tracker}-free since {}.",
+            s.total_days, s.elapsed_days, s.since
+        )?;
+        if s.start == date && s.days == 0 {
+            writeln!(out, "Be gentle with yourself. A new streak starts today.")?;
+        } else if s.start == date {
+            writeln!(
+                out,
+                "Be gentle with yourself. Your new streak is already {} old.",
+                crate::output::plural(s.days, "day")
+            )?;
+        }
+    }
+    Ok(())
+}

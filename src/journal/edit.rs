@@ -1,0 +1,156 @@
+//! Turning model values back into TOML, inside the person's own document.
+//!
+//! Edits go through `toml_edit` so that everything a person wrote by hand (comments, blank
+//! lines, key order, keys this program does not know) survives every write untouched.
+
+use anyhow::Result;
+use chrono::{Datelike, NaiveDate};
+use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
+
+use super::{Entry, Journal, Tracker};
+
+/// The text of a journal that does not exist yet.
+pub const NEW_JOURNAL: &str = "\
+# milestone journal: yours to read, edit by hand and keep in git.
+# After a hand edit, `milestone check` tells you if anything needs fixing.
+version = 1
+";
+
+/// Letters for entry ids: no 0/o, 1/l/i, so an id read aloud or copied by hand survives.
+const ID_ALPHABET: &[u8] = b"23456789abcdefghjkmnpqrstuvwxyz";
+const ID_LEN: usize = 7;
+
+pub fn append_tracker(document: &mut DocumentMut, tracker: &Tracker) {
+    let mut table = Table::new();
+    table.insert("name", value(tracker.name.as_str()));
+    table.insert("since", value(toml_date(tracker.since)));
+    if let Some(cost) = tracker.cost_per_day {
+        table.insert("cost_per_day", value(cost));
+    }
+    array_of_tables(document, "tracker").push(table);
+}
+
+pub fn append_entry(document: &mut DocumentMut, entry: &Entry) {
+    let mut table = Table::new();
+    if let Some(id) = &entry.id {
+        table.insert("id", value(id.as_str()));
+    }
+    table.insert("date", value(toml_date(entry.date)));
+    table.insert("tracker", value(entry.tracker.as_str()));
+    table.insert("kind", value(entry.kind.as_str()));
+    if let Some(text) = &entry.text {
+        table.insert("text", value(text.as_str()));
+    }
+    if let Some(mood) = entry.mood {
+        table.insert("mood", value(i64::from(mood)));
+    }
+    if !entry.tags.is_empty() {
+        table.insert("tags", value(entry.tags.iter().collect::<Array>()));
+    }
+    if entry.private {
+        table.insert("private", value(true));
+    }
+    array_of_tables(document, "entry").push(table);
+}
+
+fn array_of_tables<'d>(document: &'d mut DocumentMut, key: &str) -> &'d mut ArrayOfTables {
+    let item = document
+        .entry(key)
+        .or_insert_with(|| Item::ArrayOfTables(ArrayOfTables::new()));
+    // The loader refuses a journal where these keys are anything but [[tables]], and edits only
+    // ever start from a journal that loaded cleanly.
+    item.as_array_of_tables_mut()
+        .expect("validated journal holds [[tables]] here")
+}
+
+fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
+    toml_edit::Datetime {
+        date: Some(toml_edit::Date {
+            // Dates reach here from the command line or a parsed journal, both years 0..=9999.
+            year: u16::try_from(date.year()).unwrap_or(0),
+            month: date.month() as u8,
+            day: date.day() as u8,
+        }),
+        time: None,
+        offset: None,
+    }
+}
+
+/// A fresh entry id that no entry of `journal` uses yet.
+pub fn new_entry_id(journal: &Journal) -> Result<String> {
+    loop {
+        let mut bytes = [0u8; ID_LEN];
+        getrandom::fill(&mut bytes)
+            .map_err(|e| anyhow::anyhow!("could not get random bytes for an entry id: {e}"))?;
+        let id: String = bytes
+            .iter()
+            .map(|b| char::from(ID_ALPHABET[usize::from(*b) % ID_ALPHABET.len()]))
+            .collect();
+        if !journal.has_id(&id) {
+            return Ok(id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::journal::EntryKind;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn appending_keeps_hand_written_text_byte_for_byte() {
+        let hand = "# mine\nversion = 1 # keep\n\n[[tracker]]\nsince = 2026-01-01 # first\nname = \"a\"\nnote = \"x\"\n\n# my entries\n[[entry]]\ndate = 2026-01-02\ntracker = \"a\"\nkind = \"checkin\"\n";
+        let mut document: DocumentMut = hand.parse().unwrap();
+        append_entry(
+            &mut document,
+            &Entry {
+                id: Some("abc2345".into()),
+                date: date(2026, 1, 3),
+                tracker: "a".into(),
+                kind: EntryKind::Win,
+                text: Some("said \"no\"\tkindly".into()),
+                mood: Some(5),
+                tags: vec!["meeting".into()],
+                private: true,
+            },
+        );
+        let expected = format!(
+            "{hand}\n[[entry]]\nid = \"abc2345\"\ndate = 2026-01-03\ntracker = \"a\"\nkind = \"win\"\ntext = 'said \"no\"\tkindly'\nmood = 5\ntags = [\"meeting\"]\nprivate = true\n"
+        );
+        assert_eq!(document.to_string(), expected);
+    }
+
+    #[test]
+    fn new_trackers_go_after_the_last_tracker() {
+        let mut document: DocumentMut = format!(
+            "{NEW_JOURNAL}\n[[tracker]]\nname = \"a\"\nsince = 2026-01-01\n\n[[entry]]\ndate = 2026-01-02\ntracker = \"a\"\nkind = \"checkin\"\n"
+        )
+        .parse()
+        .unwrap();
+        append_tracker(
+            &mut document,
+            &Tracker {
+                name: "b".into(),
+                since: date(2026, 2, 1),
+                cost_per_day: Some(4.5),
+            },
+        );
+        let text = document.to_string();
+        let b = text.find("name = \"b\"").unwrap();
+        assert!(b < text.find("[[entry]]").unwrap(), "{text}");
+        assert!(
+            text.contains("[[tracker]]\nname = \"b\"\nsince = 2026-02-01\ncost_per_day = 4.5\n")
+        );
+    }
+
+    #[test]
+    fn entry_ids_use_the_unambiguous_alphabet() {
+        let id = new_entry_id(&Journal::default()).unwrap();
+        assert_eq!(id.len(), ID_LEN);
+        assert!(id.bytes().all(|b| ID_ALPHABET.contains(&b)), "{id}");
+    }
+}

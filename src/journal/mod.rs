@@ -1,0 +1,166 @@
+//! The journal model: trackers and the entries logged against them.
+//!
+//! Plain data and the rules a journal must keep (valid names, moods 1..5). No I/O lives here:
+//! `parse` turns text into this model with located problems, `edit` turns model values back
+//! into TOML, and `crate::storage` moves bytes to and from disk.
+
+pub mod edit;
+pub mod parse;
+
+use chrono::NaiveDate;
+
+/// The file format version this build reads and writes.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// Longest tracker name accepted; long enough for "alcohol-and-cannabis", short enough for a chat line.
+const MAX_TRACKER_NAME: usize = 40;
+
+/// Everything a journal holds, in file order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Journal {
+    pub trackers: Vec<Tracker>,
+    pub entries: Vec<Entry>,
+}
+
+/// One habit being tracked, from the first day of its first streak.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tracker {
+    pub name: String,
+    pub since: NaiveDate,
+    /// Money no longer spent per day, in the person's own currency.
+    pub cost_per_day: Option<f64>,
+}
+
+/// One line of the journal: a check-in, a win, or a reset.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Written by the program; hand-written entries may have none.
+    pub id: Option<String>,
+    pub date: NaiveDate,
+    pub tracker: String,
+    pub kind: EntryKind,
+    pub text: Option<String>,
+    pub mood: Option<u8>,
+    pub tags: Vec<String>,
+    /// A private entry's text never leaves the journal through `share`.
+    pub private: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum EntryKind {
+    Checkin,
+    Win,
+    Reset,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 3] = [EntryKind::Checkin, EntryKind::Win, EntryKind::Reset];
+
+    /// The spelling used in the file and in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Checkin => "checkin",
+            EntryKind::Win => "win",
+            EntryKind::Reset => "reset",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<EntryKind> {
+        EntryKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == name)
+    }
+}
+
+impl Journal {
+    pub fn tracker(&self, name: &str) -> Option<&Tracker> {
+        self.trackers.iter().find(|tracker| tracker.name == name)
+    }
+
+    /// The entries logged for one tracker, in file order.
+    pub fn entries_for<'a>(&'a self, tracker: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries
+            .iter()
+            .filter(move |entry| entry.tracker == tracker)
+    }
+
+    pub fn tracker_names(&self) -> Vec<&str> {
+        self.trackers.iter().map(|t| t.name.as_str()).collect()
+    }
+
+    pub fn has_id(&self, id: &str) -> bool {
+        self.entries.iter().any(|e| e.id.as_deref() == Some(id))
+    }
+}
+
+/// Why a tracker name is refused, or `Ok` when it can be used.
+pub fn check_tracker_name(name: &str) -> Result<(), String> {
+    if name.is_empty() {
+        return Err("a tracker name cannot be empty".into());
+    }
+    if name.chars().count() > MAX_TRACKER_NAME {
+        return Err(format!(
+            "a tracker name can be at most {MAX_TRACKER_NAME} characters"
+        ));
+    }
+    if let Some(bad) = name
+        .chars()
+        .find(|c| !(c.is_ascii_alphanumeric() || *c == '-' || *c == '_'))
+    {
+        let shown = if bad == ' ' {
+            "a space".to_string()
+        } else {
+            format!("{:?}", bad)
+        };
+        return Err(format!(
+            "a tracker name may use only letters, digits, '-' and '_', not {shown}"
+        ));
+    }
+    Ok(())
+}
+
+/// Why a mood is refused, or `Ok` when it is on the 1..5 scale.
+pub fn check_mood(mood: i64) -> Result<u8, String> {
+    match u8::try_from(mood) {
+        Ok(m @ 1..=5) => Ok(m),
+        _ => Err(format!(
+            "mood is on a scale of 1 to 5 (1 low, 5 great), not {mood}"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracker_names_allow_letters_digits_dash_underscore() {
+        assert!(check_tracker_name("alcohol").is_ok());
+        assert!(check_tracker_name("no-smoking_2").is_ok());
+        assert_eq!(
+            check_tracker_name("no smoking").unwrap_err(),
+            "a tracker name may use only letters, digits, '-' and '_', not a space"
+        );
+        assert!(check_tracker_name("").is_err());
+        assert!(check_tracker_name("café").is_err());
+        assert!(check_tracker_name(&"a".repeat(41)).is_err());
+    }
+
+    #[test]
+    fn moods_are_one_to_five() {
+        assert_eq!(check_mood(1), Ok(1));
+        assert_eq!(check_mood(5), Ok(5));
+        assert!(check_mood(0).is_err());
+        assert!(check_mood(6).is_err());
+        assert!(check_mood(-1).is_err());
+        assert!(check_mood(300).is_err());
+    }
+
+    #[test]
+    fn entry_kinds_round_trip_their_names() {
+        for kind in EntryKind::ALL {
+            assert_eq!(EntryKind::from_name(kind.as_str()), Some(kind));
+        }
+        assert_eq!(EntryKind::from_name("relapse"), None);
+    }
+}

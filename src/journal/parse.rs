@@ -1,0 +1,540 @@
+//! Reading a journal's text into the model, with every problem located at `LINE:COL`.
+//!
+//! The loader walks the spanned `toml_edit` document by hand rather than through serde so that
+//! one pass can report *all* problems (for `milestone check`) instead of stopping at the first,
+//! and so that each problem points at the value that is wrong, not just the table around it.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml_edit::{Document, Item, Table, Value};
+
+use super::{Entry, EntryKind, FORMAT_VERSION, Journal, Tracker, check_mood, check_tracker_name};
+
+/// How much a problem matters: errors make the journal unusable until fixed, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One thing wrong with the journal, at a byte range of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    pub span: Range<usize>,
+    pub message: String,
+}
+
+/// The result of reading a journal: the model (as much of it as could be read) and its problems.
+#[derive(Debug)]
+pub struct Parsed {
+    pub journal: Journal,
+    pub problems: Vec<Problem>,
+    /// The parsed document, kept so an edit does not parse the text a second time.
+    pub document: Option<Document<String>>,
+}
+
+impl Problem {
+    /// `PATH:LINE:COL: message`, the form editors and `milestone check` use.
+    pub fn located(&self, path: &std::path::Path, text: &str) -> String {
+        let (line, column) = line_col(text, self.span.start);
+        format!("{}:{line}:{column}: {}", path.display(), self.message)
+    }
+}
+
+impl Parsed {
+    pub fn errors(&self) -> impl Iterator<Item = &Problem> {
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset, as editors count them.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+/// Reads `text` as a journal. `today` enables the checks that depend on the date
+/// (entries in the future); they are warnings, never errors.
+pub fn parse(text: &str, today: Option<NaiveDate>) -> Parsed {
+    let document = match Document::parse(text.to_owned()) {
+        Ok(document) => document,
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            let message = format!(
+                "not valid TOML: {}",
+                err.message().trim_end().trim_end_matches('.')
+            );
+            return Parsed {
+                journal: Journal::default(),
+                problems: vec![Problem {
+                    severity: Severity::Error,
+                    span,
+                    message,
+                }],
+                document: None,
+            };
+        }
+    };
+    let mut reader = Reader::default();
+    reader.read_root(document.as_table(), today);
+    Parsed {
+        journal: reader.journal,
+        problems: reader.problems,
+        document: Some(document),
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    journal: Journal,
+    problems: Vec<Problem>,
+}
+
+const ROOT_KEYS: [&str; 3] = ["version", "tracker", "entry"];
+const TRACKER_KEYS: [&str; 3] = ["name", "since", "cost_per_day"];
+const ENTRY_KEYS: [&str; 8] = [
+    "id", "date", "tracker", "kind", "text", "mood", "tags", "private",
+];
+
+impl Reader {
+    fn error(&mut self, span: Option<Range<usize>>, message: impl Into<String>) {
+        self.push(Severity::Error, span, message.into());
+    }
+
+    fn warning(&mut self, span: Option<Range<usize>>, message: impl Into<String>) {
+        self.push(Severity::Warning, span, message.into());
+    }
+
+    fn push(&mut self, severity: Severity, span: Option<Range<usize>>, message: String) {
+        self.problems.push(Problem {
+            severity,
+            span: span.unwrap_or(0..0),
+            message,
+        });
+    }
+
+    fn read_root(&mut self, root: &Table, today: Option<NaiveDate>) {
+        match root.get("version") {
+            None => self.warning(
+                Some(0..0),
+                format!("no `version` key; add `version = {FORMAT_VERSION}` at the top"),
+            ),
+            Some(item) => match item.as_integer() {
+                Some(FORMAT_VERSION) => {}
+                Some(other) => self.error(
+                    item.span(),
+                    format!(
+                        "this journal is version {other}, and this milestone reads version {FORMAT_VERSION}; \
+                         install a newer milestone or fix the version"
+                    ),
+                ),
+                None => self.error(
+                    item.span(),
+                    format!("`version` must be the number {FORMAT_VERSION}"),
+                ),
+            },
+        }
+        self.unknown_keys(root, &ROOT_KEYS, "at the top level");
+
+        for table in self.tables(root, "tracker") {
+            self.read_tracker(table);
+        }
+        let mut ids = HashSet::new();
+        let mut seen = HashSet::new();
+        for table in self.tables(root, "entry") {
+            if let Some(entry) = self.read_entry(table, today) {
+                if let Some(id) = &entry.id
+                    && !ids.insert(id.clone())
+                {
+                    self.error(
+                        value_span(table, "id"),
+                        format!("entry id {id:?} is used twice; ids must be unique"),
+                    );
+                }
+                if !seen.insert(duplicate_key(&entry)) {
+                    self.warning(
+                        table.span(),
+                        "this entry repeats an earlier one word for word (same date, tracker, kind and text)",
+                    );
+                }
+                self.journal.entries.push(entry);
+            }
+        }
+    }
+
+    /// The `[[name]]` tables at the root, reporting a non-table `name` as an error.
+    fn tables<'t>(&mut self, root: &'t Table, name: &str) -> Vec<&'t Table> {
+        match root.get(name) {
+            None => Vec::new(),
+            Some(Item::ArrayOfTables(array)) => array.iter().collect(),
+            Some(item) => {
+                self.error(
+                    item.span(),
+                    format!("`{name}` must be written as [[{name}]] tables, one per {name}"),
+                );
+                Vec::new()
+            }
+        }
+    }
+
+    fn unknown_keys(&mut self, table: &Table, known: &[&str], place: &str) {
+        for (key, _) in table.iter() {
+            if !known.contains(&key) {
+                let span = table.key(key).and_then(|k| k.span());
+                self.warning(
+                    span,
+                    format!("unknown key `{key}` {place} (kept as is; check its spelling)"),
+                );
+            }
+        }
+    }
+
+    fn read_tracker(&mut self, table: &Table) {
+        self.unknown_keys(table, &TRACKER_KEYS, "in [[tracker]]");
+        let name = self.required_string(table, "name", "[[tracker]]");
+        let since = self.required_date(table, "since", "[[tracker]]");
+        let cost_per_day = self.cost(table);
+        let name = name.and_then(|(name, span)| match check_tracker_name(&name) {
+            Ok(()) => Some((name, span)),
+            Err(why) => {
+                self.error(Some(span), why);
+                None
+            }
+        });
+        let (Some((name, name_span)), Some(since)) = (name, since) else {
+            return;
+        };
+        if self.journal.tracker(&name).is_some() {
+            self.error(
+                Some(name_span),
+                format!("a tracker named {name:?} is already defined above; give each tracker its own name"),
+            );
+            return;
+        }
+        self.journal.trackers.push(Tracker {
+            name,
+            since,
+            cost_per_day,
+        });
+    }
+
+    fn cost(&mut self, table: &Table) -> Option<f64> {
+        let item = table.get("cost_per_day")?;
+        let cost = item
+            .as_float()
+            .or_else(|| item.as_integer().map(|i| i as f64));
+        match cost {
+            Some(cost) if cost.is_finite() && cost >= 0.0 => Some(cost),
+            _ => {
+                self.error(
+                    item.span(),
+                    "`cost_per_day` must be a number of 0 or more, such as 12.5",
+                );
+                None
+            }
+        }
+    }
+
+    fn read_entry(&mut self, table: &Table, today: Option<NaiveDate>) -> Option<Entry> {
+        self.unknown_keys(table, &ENTRY_KEYS, "in [[entry]]");
+        let id = self.optional_string(table, "id");
+        let date = self.required_date(table, "date", "[[entry]]");
+        let tracker = self.required_string(table, "tracker", "[[entry]]");
+        let kind = self.kind(table);
+        let text = self.optional_string(table, "text");
+        let mood = self.mood(table);
+        let tags = self.tags(table);
+        let private = match table.get("private") {
+            None => false,
+            Some(item) => item.as_bool().unwrap_or_else(|| {
+                self.error(item.span(), "`private` must be true or false");
+                false
+            }),
+        };
+
+        let (date, (tracker, tracker_span), kind) = (date?, tracker?, kind?);
+        let Some(owner) = self.journal.tracker(&tracker) else {
+            let known = self.journal.tracker_names().join(", ");
+            let hint = if known.is_empty() {
+                "add a [[tracker]] for it".to_string()
+            } else {
+                format!("known trackers: {known}")
+            };
+            self.error(
+                Some(tracker_span),
+                format!("entry for unknown tracker {tracker:?}; {hint}"),
+            );
+            return None;
+        };
+        if kind == EntryKind::Reset && date < owner.since {
+            self.warning(
+                value_span(table, "date"),
+                format!(
+                    "reset on {date} is before {tracker} started on {}; it is not counted",
+                    owner.since
+                ),
+            );
+        }
+        if let Some(today) = today
+            && date > today
+        {
+            self.warning(
+                value_span(table, "date"),
+                format!("entry dated {date}, after today ({today}); it counts from that day on"),
+            );
+        }
+        Some(Entry {
+            id: id.map(|(id, _)| id),
+            date,
+            tracker,
+            kind,
+            text: text.map(|(text, _)| text),
+            mood,
+            tags,
+            private,
+        })
+    }
+
+    fn required_string(
+        &mut self,
+        table: &Table,
+        key: &str,
+        place: &str,
+    ) -> Option<(String, Range<usize>)> {
+        if table.get(key).is_none() {
+            self.error(table.span(), format!("{place} is missing `{key}`"));
+            return None;
+        }
+        self.optional_string(table, key)
+    }
+
+    fn optional_string(&mut self, table: &Table, key: &str) -> Option<(String, Range<usize>)> {
+        let item = table.get(key)?;
+        match item.as_str() {
+            Some(s) => Some((s.to_owned(), item.span().unwrap_or(0..0))),
+            None => {
+                self.error(
+                    item.span(),
+                    format!(
+                        "`{key}` must be a string in quotes, found {}",
+                        item.type_name()
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    fn required_date(&mut self, table: &Table, key: &str, place: &str) -> Option<NaiveDate> {
+        let Some(item) = table.get(key) else {
+            self.error(
+                table.span(),
+                format!("{place} is missing `{key}` (a date such as {key} = 2026-03-14)"),
+            );
+            return None;
+        };
+        let date = item.as_datetime().and_then(|dt| match dt {
+            toml_edit::Datetime {
+                date: Some(d),
+                time: None,
+                offset: None,
+            } => NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()),
+            _ => None,
+        });
+        if date.is_none() {
+            self.error(
+                item.span(),
+                format!("`{key}` must be a plain date without quotes, such as {key} = 2026-03-14"),
+            );
+        }
+        date
+    }
+
+    fn kind(&mut self, table: &Table) -> Option<EntryKind> {
+        let (name, span) = self.required_string(table, "kind", "[[entry]]")?;
+        let kind = EntryKind::from_name(&name);
+        if kind.is_none() {
+            self.error(
+                Some(span),
+                format!("unknown kind {name:?}; use \"checkin\", \"win\" or \"reset\""),
+            );
+        }
+        kind
+    }
+
+    fn mood(&mut self, table: &Table) -> Option<u8> {
+        let item = table.get("mood")?;
+        let result = match item.as_integer() {
+            Some(mood) => check_mood(mood),
+            None => Err(format!(
+                "`mood` must be a whole number from 1 to 5, found {}",
+                item.type_name()
+            )),
+        };
+        result.map_err(|why| self.error(item.span(), why)).ok()
+    }
+
+    fn tags(&mut self, table: &Table) -> Vec<String> {
+        let Some(item) = table.get("tags") else {
+            return Vec::new();
+        };
+        let strings = item.as_array().and_then(|array| {
+            array
+                .iter()
+                .map(|v: &Value| v.as_str().map(str::to_owned))
+                .collect::<Option<Vec<_>>>()
+        });
+        strings.unwrap_or_else(|| {
+            self.error(
+                item.span(),
+                "`tags` must be a list of strings, such as tags = [\"meeting\"]",
+            );
+            Vec::new()
+        })
+    }
+}
+
+fn value_span(table: &Table, key: &str) -> Option<Range<usize>> {
+    table.get(key).and_then(Item::span)
+}
+
+/// What makes two entries "the same" for the duplicate warning.
+fn duplicate_key(entry: &Entry) -> (NaiveDate, String, EntryKind, Option<String>) {
+    (
+        entry.date,
+        entry.tracker.clone(),
+        entry.kind,
+        entry.text.clone(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(text: &str) -> Vec<(usize, usize, Severity, String)> {
+        parse(text, None)
+            .problems
+            .into_iter()
+            .map(|p| {
+                let (line, col) = line_col(text, p.span.start);
+                (line, col, p.severity, p.message)
+            })
+            .collect()
+    }
+
+    const GOOD: &str = "version = 1\n\n[[tracker]]\nname = \"alcohol\"\nsince = 2026-03-14\ncost_per_day = 12\n\n[[entry]]\nid = \"a1\"\ndate = 2026-11-24\ntracker = \"alcohol\"\nkind = \"checkin\"\ntext = \"meeting\"\nmood = 4\ntags = [\"meeting\"]\nprivate = true\n";
+
+    #[test]
+    fn reads_a_valid_journal() {
+        let parsed = parse(GOOD, None);
+        assert_eq!(parsed.problems, vec![]);
+        let journal = parsed.journal;
+        assert_eq!(
+            journal.trackers,
+            vec![Tracker {
+                name: "alcohol".into(),
+                since: NaiveDate::from_ymd_opt(2026, 3, 14).unwrap(),
+                cost_per_day: Some(12.0),
+            }]
+        );
+        assert_eq!(
+            journal.entries,
+            vec![Entry {
+                id: Some("a1".into()),
+                date: NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+                tracker: "alcohol".into(),
+                kind: EntryKind::Checkin,
+                text: Some("meeting".into()),
+                mood: Some(4),
+                tags: vec!["meeting".into()],
+                private: true,
+            }]
+        );
+    }
+
+    #[test]
+    fn locates_a_bad_mood_at_its_value() {
+        let text = GOOD.replace("mood = 4", "mood = 9");
+        assert_eq!(
+            problems(&text),
+            vec![(
+                14,
+                8,
+                Severity::Error,
+                "mood is on a scale of 1 to 5 (1 low, 5 great), not 9".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn reports_every_problem_at_once() {
+        let text = "version = 1\n[[tracker]]\nname = \"a b\"\nsince = 2026-01-01\n[[entry]]\ndate = \"2026-01-02\"\ntracker = \"x\"\nkind = \"slip\"\ncolour = 3\n";
+        let found = problems(text);
+        let messages: Vec<_> = found.iter().map(|p| (p.0, p.1, p.2)).collect();
+        assert_eq!(
+            messages,
+            vec![
+                (3, 8, Severity::Error),
+                (9, 1, Severity::Warning),
+                (6, 8, Severity::Error),
+                (8, 8, Severity::Error),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_one_located_problem() {
+        let found = problems("version = 1\n[[entry]\n");
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].0, found[0].2), (2, Severity::Error));
+        assert!(found[0].3.starts_with("not valid TOML: "), "{}", found[0].3);
+    }
+
+    #[test]
+    fn dates_must_be_plain_local_dates() {
+        for bad in [
+            "2026-01-01T10:00:00Z",
+            "2026-01-01T10:00:00",
+            "\"2026-01-01\"",
+            "20260101",
+        ] {
+            let text = format!("version = 1\n[[tracker]]\nname = \"a\"\nsince = {bad}\n");
+            let found = problems(&text);
+            assert_eq!(found.len(), 1, "{bad}: {found:?}");
+            assert_eq!((found[0].0, found[0].1), (4, 9));
+        }
+    }
+
+    #[test]
+    fn entry_for_unknown_tracker_and_duplicate_tracker_are_errors() {
+        let text = "version = 1\n[[tracker]]\nname = \"a\"\nsince = 2026-01-01\n[[tracker]]\nname = \"a\"\nsince = 2026-01-01\n[[entry]]\ndate = 2026-01-02\ntracker = \"b\"\nkind = \"checkin\"\n";
+        let found = problems(text);
+        assert_eq!(found.len(), 2);
+        assert_eq!((found[0].0, found[0].1), (6, 8));
+        assert!(found[1].3.contains("unknown tracker \"b\""));
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        assert_eq!(line_col("a\nécrit = x", 11), (2, 9));
+        assert_eq!(line_col("", 0), (1, 1));
+        assert_eq!(line_col("abc", 99), (1, 4));
+    }
+}

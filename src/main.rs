@@ -1,0 +1,24 @@
+//! `milestone`: a command-line journal for people in recovery.
+
+mod cli;
+mod cmd;
+mod context;
+mod dates;
+mod error;
+mod journal;
+mod milestones;
+mod output;
+mod storage;
+mod streak;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cmd::run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => error::report(&err),
+    }
+}

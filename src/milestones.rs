@@ -1,0 +1,233 @@
+//! The milestone ladder: which anniversaries of a streak are celebrated, and on which dates.
+//!
+//! A step in days falls on `start + N days`; a step in months or years on the same day of the
+//! month N months later, clamped to the month's last day (Aug 31 + 6 months = Feb 28).
+
+use chrono::{Days, Months, NaiveDate};
+
+/// One rung of the ladder, as a distance from the start of a streak.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Days(u32),
+    Weeks(u32),
+    Months(u32),
+    Years(u32),
+}
+
+impl Step {
+    /// The date this step falls on for a streak that started on `start`; `None` past year 262143.
+    pub fn date_from(self, start: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Step::Days(n) => start.checked_add_days(Days::new(n.into())),
+            Step::Weeks(n) => start.checked_add_days(Days::new(u64::from(n) * 7)),
+            Step::Months(n) => start.checked_add_months(Months::new(n)),
+            Step::Years(n) => start.checked_add_months(Months::new(n.checked_mul(12)?)),
+        }
+    }
+
+    /// "1 day", "3 days", "1 week", "6 months", "1 year", "18 months", "2 years".
+    pub fn label(self) -> String {
+        let (n, unit) = match self {
+            Step::Days(n) => (n, "day"),
+            Step::Weeks(n) => (n, "week"),
+            Step::Months(n) => (n, "month"),
+            Step::Years(n) => (n, "year"),
+        };
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
+    }
+}
+
+/// The steps celebrated, then (optionally) a repeat every N years after the largest step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ladder {
+    steps: Vec<Step>,
+    every_years: Option<u32>,
+}
+
+/// A milestone of one particular streak: its label and the date it falls on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Milestone {
+    pub label: String,
+    pub date: NaiveDate,
+}
+
+impl Default for Ladder {
+    /// The contract's ladder: 1 day ... 2 years, 1000 days, then every year.
+    fn default() -> Self {
+        use Step::*;
+        Ladder {
+            steps: vec![
+                Days(1),
+                Days(3),
+                Weeks(1),
+                Weeks(2),
+                Days(30),
+                Days(60),
+                Days(90),
+                Days(100),
+                Months(6),
+                Months(9),
+                Years(1),
+                Months(18),
+                Years(2),
+                Days(1000),
+            ],
+            every_years: Some(1),
+        }
+    }
+}
+
+impl Ladder {
+    /// Every milestone of a streak that started on `start`, in date order (endless when the
+    /// ladder repeats).
+    pub fn milestones(&self, start: NaiveDate) -> impl Iterator<Item = Milestone> + '_ {
+        let mut fixed: Vec<Milestone> = self
+            .steps
+            .iter()
+            .filter_map(|step| {
+                Some(Milestone {
+                    label: step.label(),
+                    date: step.date_from(start)?,
+                })
+            })
+            .collect();
+        // Two steps can land on one day (2 weeks and 14 days); keep the first one written.
+        fixed.sort_by_key(|m| m.date);
+        fixed.dedup_by_key(|m| m.date);
+        let last_fixed = fixed.last().map(|m| m.date);
+        let repeating = self.every_years.into_iter().flat_map(move |every| {
+            (1..)
+                .map_while(move |k: u32| {
+                    let step = Step::Years(k.checked_mul(every)?);
+                    Some(Milestone {
+                        label: step.label(),
+                        date: step.date_from(start)?,
+                    })
+                })
+                .filter(move |m| last_fixed.is_none_or(|last| m.date > last))
+        });
+        fixed.into_iter().chain(repeating)
+    }
+
+    /// The latest milestone on or before `on`.
+    pub fn last_reached(&self, start: NaiveDate, on: NaiveDate) -> Option<Milestone> {
+        self.milestones(start).take_while(|m| m.date <= on).last()
+    }
+
+    /// The first `count` milestones after `on`.
+    pub fn upcoming(&self, start: NaiveDate, on: NaiveDate, count: usize) -> Vec<Milestone> {
+        self.milestones(start)
+            .skip_while(|m| m.date <= on)
+            .take(count)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn default_ladder_labels_and_dates() {
+        let start = date(2026, 3, 14);
+        let got: Vec<(String, String)> = Ladder::default()
+            .milestones(start)
+            .take(17)
+            .map(|m| (m.label, m.date.to_string()))
+            .collect();
+        let expected = [
+            ("1 day", "2026-03-15"),
+            ("3 days", "2026-03-17"),
+            ("1 week", "2026-03-21"),
+            ("2 weeks", "2026-03-28"),
+            ("30 days", "2026-04-13"),
+            ("60 days", "2026-05-13"),
+            ("90 days", "2026-06-12"),
+            ("100 days", "2026-06-22"),
+            ("6 months", "2026-09-14"),
+            ("9 months", "2026-12-14"),
+            ("1 year", "2027-03-14"),
+            ("18 months", "2027-09-14"),
+            ("2 years", "2028-03-14"),
+            ("1000 days", "2028-12-08"),
+            ("3 years", "2029-03-14"),
+            ("4 years", "2030-03-14"),
+            ("5 years", "2031-03-14"),
+        ];
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(l, d)| (l.to_string(), d.to_string()))
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn months_clamp_to_the_end_of_the_month() {
+        assert_eq!(
+            Step::Months(6).date_from(date(2025, 8, 31)),
+            Some(date(2026, 2, 28))
+        );
+        assert_eq!(
+            Step::Years(1).date_from(date(2024, 2, 29)),
+            Some(date(2025, 2, 28))
+        );
+        assert_eq!(
+            Step::Years(4).date_from(date(2024, 2, 29)),
+            Some(date(2028, 2, 29))
+        );
+        assert_eq!(
+            Step::Months(1).date_from(date(2026, 1, 31)),
+            Some(date(2026, 2, 28))
+        );
+        // Clamping happens from the start date each time, never step by step.
+        assert_eq!(
+            Step::Months(2).date_from(date(2026, 1, 31)),
+            Some(date(2026, 3, 31))
+        );
+    }
+
+    #[test]
+    fn last_and_next_around_a_date() {
+        let ladder = Ladder::default();
+        let start = date(2026, 3, 14);
+        let on = date(2026, 11, 25);
+        assert_eq!(
+            ladder.last_reached(start, on),
+            Some(Milestone {
+                label: "6 months".into(),
+                date: date(2026, 9, 14)
+            })
+        );
+        let next = ladder.upcoming(start, on, 3);
+        let labels: Vec<&str> = next.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(labels, ["9 months", "1 year", "18 months"]);
+        assert_eq!(ladder.last_reached(start, start), None);
+        // A milestone that falls on `on` itself counts as reached.
+        assert_eq!(
+            ladder.last_reached(start, date(2026, 3, 15)).unwrap().label,
+            "1 day"
+        );
+    }
+
+    #[test]
+    fn labels_are_singular_for_one() {
+        assert_eq!(Step::Days(1).label(), "1 day");
+        assert_eq!(Step::Weeks(2).label(), "2 weeks");
+        assert_eq!(Step::Months(18).label(), "18 months");
+        assert_eq!(Step::Years(1).label(), "1 year");
+    }
+
+    #[test]
+    fn the_ladder_ends_quietly_at_the_end_of_the_calendar() {
+        let far = NaiveDate::MAX.checked_sub_days(Days::new(400)).unwrap();
+        assert!(Ladder::default().milestones(far).count() < 20);
+    }
+}

@@ -1,0 +1,67 @@
+//! The human-readable `milestone streak`.
+
+use std::fmt::Write as _;
+
+use super::{Paint, plural};
+use crate::streak::Standing;
+
+/// One block per tracker: the headline count, then one labelled line per figure.
+pub fn standing_block(s: &Standing, paint: Paint) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  {}",
+        paint.bold(&s.tracker),
+        paint.green(&plural(s.days, "day"))
+    );
+    let mut line = |label: &str, value: String| {
+        let _ = writeln!(out, "  {label:<15} {value}");
+    };
+    let started = if s.restarted() {
+        format!("started again {}", s.start)
+    } else {
+        format!("since {}", s.start)
+    };
+    line(
+        "current streak",
+        format!("{}, {started}", plural(s.days, "day")),
+    );
+    line("longest streak", plural(s.longest_days, "day"));
+    if s.resets == 0 {
+        line(
+            "total",
+            format!("{} since {}", plural(s.total_days, "day"), s.since),
+        );
+    } else {
+        line(
+            "total",
+            format!(
+                "{} of {} days since {}; every day still counts",
+                s.total_days, s.elapsed_days, s.since
+            ),
+        );
+        line("resets", s.resets.to_string());
+    }
+    line(
+        "check-ins",
+        match s.checkin_streak {
+            0 => "none in a row yet; `milestone add` logs today".to_string(),
+            n => format!("{} in a row", plural(n, "day")),
+        },
+    );
+    if let Some(m) = &s.last_milestone {
+        let when = if m.date == s.on {
+            "today!".to_string()
+        } else {
+            m.date.to_string()
+        };
+        line("last milestone", format!("{}, reached {when}", m.label));
+    }
+    if let (Some(m), Some(left)) = (&s.next_milestone, s.days_left()) {
+        line(
+            "next milestone",
+            format!("{} on {}, in {}", m.label, m.date, plural(left, "day")),
+        );
+    }
+    out
+}
