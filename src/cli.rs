@@ -6,6 +6,7 @@
 
 use std::path::PathBuf;
 
+use clap::builder::{OsStringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::journal::EntryKind;
@@ -20,7 +21,7 @@ pub struct Cli {
     /// The journal file [default: milestone/journal.toml in your data folder]
     // An empty path is let through to be refused with a helpful message (exit 1), not a usage error.
     #[arg(long, global = true, env = "MILESTONE_JOURNAL", value_name = "PATH", value_hint = ValueHint::FilePath,
-          value_parser = clap::builder::OsStringValueParser::new().map(PathBuf::from))]
+          value_parser = OsStringValueParser::new().map(PathBuf::from))]
     pub journal: Option<PathBuf>,
 
     /// When to use colour: only on a terminal (auto), always, or never

@@ -45,7 +45,7 @@ pub fn standing_block(s: &Standing, paint: Paint) -> String {
     line(
         "check-ins",
         match s.checkin_streak {
-            0 => "none in a row yet; `milestone add` logs today".to_string(),
+            0 => "none yesterday or today; `milestone add` logs one".to_string(),
             n => format!("{} in a row", plural(n, "day")),
         },
     );
