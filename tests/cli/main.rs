@@ -4,4 +4,10 @@
 
 mod common;
 
+mod add;
+mod check;
+mod completions;
+mod list;
+mod share;
+mod start_reset;
 mod streak;

@@ -1,0 +1,144 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[milestone] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'milestone'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'milestone'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Begin tracking something: a new streak starts on --since (today by default)'
+            cand add 'Log a check-in (or, with --win, a win) for a day'
+            cand reset 'Record a slip: the streak starts again, and every day before it still counts'
+            cand list 'Show journal entries, oldest first'
+            cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
+            cand share 'Print a short celebratory text for a group chat'
+            cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'milestone;start'= {
+            cand --since 'The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]'
+            cand --cost-per-day 'Money no longer spent per day, in your own currency'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;add'= {
+            cand -t 'The tracker (may be left out when you have only one)'
+            cand --tracker 'The tracker (may be left out when you have only one)'
+            cand -d 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]'
+            cand --date 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]'
+            cand -m 'How you feel, 1 (low) to 5 (great)'
+            cand --mood 'How you feel, 1 (low) to 5 (great)'
+            cand --tag 'A tag; repeat for several'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --win 'Log a win: a milestone of your own, in your own words'
+            cand --private 'Keep the text private: it is never shared'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;reset'= {
+            cand -d 'The day of the slip [default: today]'
+            cand --date 'The day of the slip [default: today]'
+            cand --note 'A note for yourself about what happened'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;list'= {
+            cand -t 'Only this tracker''s entries'
+            cand --tracker 'Only this tracker''s entries'
+            cand --since 'Only entries on or after this day'
+            cand --until 'Only entries on or before this day'
+            cand --kind 'Only entries of this kind'
+            cand --tag 'Only entries with this tag'
+            cand --limit 'Only the newest N entries (still shown oldest first)'
+            cand --format 'Output format'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;streak'= {
+            cand --on 'Count as of this day instead of today'
+            cand --format 'Output format'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;share'= {
+            cand --on 'Share as of this day instead of today'
+            cand --style 'How to format the text'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --no-emoji 'Leave out emoji'
+            cand --with-notes 'Add that day''s notes (never the text of a private entry)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;check'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;completions'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;help'= {
+            cand start 'Begin tracking something: a new streak starts on --since (today by default)'
+            cand add 'Log a check-in (or, with --win, a win) for a day'
+            cand reset 'Record a slip: the streak starts again, and every day before it still counts'
+            cand list 'Show journal entries, oldest first'
+            cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
+            cand share 'Print a short celebratory text for a group chat'
+            cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'milestone;help;start'= {
+        }
+        &'milestone;help;add'= {
+        }
+        &'milestone;help;reset'= {
+        }
+        &'milestone;help;list'= {
+        }
+        &'milestone;help;streak'= {
+        }
+        &'milestone;help;share'= {
+        }
+        &'milestone;help;check'= {
+        }
+        &'milestone;help;completions'= {
+        }
+        &'milestone;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

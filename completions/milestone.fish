@@ -1,0 +1,117 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_milestone_global_optspecs
+    string join \n journal= color= h/help V/version
+end
+
+function __fish_milestone_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_milestone_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_milestone_using_subcommand
+    set -l cmd (__fish_milestone_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c milestone -n "__fish_milestone_needs_command" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_needs_command" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c milestone -n "__fish_milestone_needs_command" -s V -l version -d 'Print version'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l since -d 'The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l cost-per-day -d 'Money no longer spent per day, in your own currency' -r
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand start" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand add" -s t -l tracker -d 'The tracker (may be left out when you have only one)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand add" -s d -l date -d 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand add" -s m -l mood -d 'How you feel, 1 (low) to 5 (great)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand add" -l tag -d 'A tag; repeat for several' -r
+complete -c milestone -n "__fish_milestone_using_subcommand add" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand add" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand add" -l win -d 'Log a win: a milestone of your own, in your own words'
+complete -c milestone -n "__fish_milestone_using_subcommand add" -l private -d 'Keep the text private: it is never shared'
+complete -c milestone -n "__fish_milestone_using_subcommand add" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -s d -l date -d 'The day of the slip [default: today]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -l note -d 'A note for yourself about what happened' -r
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand list" -s t -l tracker -d 'Only this tracker\'s entries' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l since -d 'Only entries on or after this day' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l until -d 'Only entries on or before this day' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l kind -d 'Only entries of this kind' -r -f -a "checkin\t''
+win\t''
+reset\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l tag -d 'Only entries with this tag' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l limit -d 'Only the newest N entries (still shown oldest first)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand list" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -l on -d 'Count as of this day instead of today' -r
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -l format -d 'Output format' -r -f -a "text\t''
+json\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l on -d 'Share as of this day instead of today' -r
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d 'How to format the text' -r -f -a "plain\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l no-emoji -d 'Leave out emoji'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-notes -d 'Add that day\'s notes (never the text of a private entry)'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand check" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand check" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand check" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand completions" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand completions" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

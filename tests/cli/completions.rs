@@ -1,0 +1,54 @@
+//! The committed scripts in `completions/` match what the command line generates today.
+
+use crate::common::{milestone, run_ok};
+
+/// (shell, committed file)
+const SCRIPTS: [(&str, &str, &str); 5] = [
+    (
+        "bash",
+        "completions/milestone.bash",
+        include_str!("../../completions/milestone.bash"),
+    ),
+    (
+        "zsh",
+        "completions/_milestone",
+        include_str!("../../completions/_milestone"),
+    ),
+    (
+        "fish",
+        "completions/milestone.fish",
+        include_str!("../../completions/milestone.fish"),
+    ),
+    (
+        "elvish",
+        "completions/milestone.elv",
+        include_str!("../../completions/milestone.elv"),
+    ),
+    (
+        "powershell",
+        "completions/_milestone.ps1",
+        include_str!("../../completions/_milestone.ps1"),
+    ),
+];
+
+#[test]
+fn committed_completions_are_up_to_date() {
+    for (shell, file, committed) in SCRIPTS {
+        let mut cmd = milestone();
+        cmd.args(["completions", shell]);
+        let generated = run_ok(cmd);
+        assert!(
+            generated == committed,
+            "{file} is out of date with the command line; refresh it with:\n  cargo run -- completions {shell} > {file}"
+        );
+    }
+}
+
+#[test]
+fn completions_need_no_journal_or_data_folder() {
+    let mut cmd = milestone();
+    cmd.env_remove("HOME")
+        .env_remove("XDG_DATA_HOME")
+        .args(["completions", "bash"]);
+    assert!(run_ok(cmd).contains("_milestone()"));
+}
