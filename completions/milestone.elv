@@ -19,6 +19,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
     var completions = [
         &'milestone'= {
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -29,15 +30,18 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand reset 'Record a slip: the streak starts again, and every day before it still counts'
             cand list 'Show journal entries, oldest first'
             cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
+            cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
+            cand paths 'Show where the journal and the settings file are'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;start'= {
             cand --since 'The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]'
             cand --cost-per-day 'Money no longer spent per day, in your own currency'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -51,6 +55,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --mood 'How you feel, 1 (low) to 5 (great)'
             cand --tag 'A tag; repeat for several'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand --win 'Log a win: a milestone of your own, in your own words'
             cand --private 'Keep the text private: it is never shared'
@@ -62,6 +67,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --date 'The day of the slip [default: today]'
             cand --note 'A note for yourself about what happened'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -76,6 +82,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --limit 'Only the newest N entries (still shown oldest first)'
             cand --format 'Output format'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -84,14 +91,25 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --on 'Count as of this day instead of today'
             cand --format 'Output format'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;report'= {
+            cand --on 'Report as of this day instead of today'
+            cand --format 'Output format'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'milestone;share'= {
             cand --on 'Share as of this day instead of today'
-            cand --style 'How to format the text'
+            cand --style 'How to format the text [default: plain, or share_style from the settings]'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand --no-emoji 'Leave out emoji'
             cand --with-notes 'Add that day''s notes (never the text of a private entry)'
@@ -100,12 +118,21 @@ set edit:completion:arg-completer[milestone] = {|@words|
         }
         &'milestone;check'= {
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'milestone;completions'= {
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;paths'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -116,9 +143,11 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand reset 'Record a slip: the streak starts again, and every day before it still counts'
             cand list 'Show journal entries, oldest first'
             cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
+            cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
+            cand paths 'Show where the journal and the settings file are'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;help;start'= {
@@ -131,11 +160,15 @@ set edit:completion:arg-completer[milestone] = {|@words|
         }
         &'milestone;help;streak'= {
         }
+        &'milestone;help;report'= {
+        }
         &'milestone;help;share'= {
         }
         &'milestone;help;check'= {
         }
         &'milestone;help;completions'= {
+        }
+        &'milestone;help;paths'= {
         }
         &'milestone;help;help'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_milestone_global_optspecs
-    string join \n journal= color= h/help V/version
+    string join \n journal= config= color= h/help V/version
 end
 
 function __fish_milestone_needs_command
@@ -25,6 +25,7 @@ function __fish_milestone_using_subcommand
 end
 
 complete -c milestone -n "__fish_milestone_needs_command" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_needs_command" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_needs_command" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -35,13 +36,16 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "add" -d 'Log a 
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "list" -d 'Show journal entries, oldest first'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "share" -d 'Print a short celebratory text for a group chat'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "paths" -d 'Show where the journal and the settings file are'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l since -d 'The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l cost-per-day -d 'Money no longer spent per day, in your own currency' -r
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -51,6 +55,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand add" -s d -l date -d
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s m -l mood -d 'How you feel, 1 (low) to 5 (great)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l tag -d 'A tag; repeat for several' -r
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand add" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -60,6 +65,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand add" -s h -l help -d
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -s d -l date -d 'The day of the slip [default: today]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l note -d 'A note for yourself about what happened' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -75,6 +81,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand list" -l limit -d 'O
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -83,13 +90,25 @@ complete -c milestone -n "__fish_milestone_using_subcommand streak" -l on -d 'Co
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand report" -l on -d 'Report as of this day instead of today' -r
+complete -c milestone -n "__fish_milestone_using_subcommand report" -l format -d 'Output format' -r -f -a "text\t''
+markdown\t''
+json\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand report" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand report" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand report" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand report" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l on -d 'Share as of this day instead of today' -r
-complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d 'How to format the text' -r -f -a "plain\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d 'How to format the text [default: plain, or share_style from the settings]' -r -f -a "plain\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
@@ -97,21 +116,31 @@ complete -c milestone -n "__fish_milestone_using_subcommand share" -l no-emoji -
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-notes -d 'Add that day\'s notes (never the text of a private entry)'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand check" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand check" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand completions" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand completions" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand completions" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "list" -d 'Show journal entries, oldest first'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "share" -d 'Print a short celebratory text for a group chat'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak share check completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand paths" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand paths" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand paths" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand paths" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "paths" -d 'Show where the journal and the settings file are'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -10,6 +10,7 @@ use clap::builder::{OsStringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::journal::EntryKind;
+use crate::output::share::ShareStyle;
 
 /// A journal for your recovery: log your days, see your streaks, share your milestones.
 ///
@@ -23,6 +24,11 @@ pub struct Cli {
     #[arg(long, global = true, env = "MILESTONE_JOURNAL", value_name = "PATH", value_hint = ValueHint::FilePath,
           value_parser = OsStringValueParser::new().map(PathBuf::from))]
     pub journal: Option<PathBuf>,
+
+    /// The settings file [default: milestone/config.toml in your config folder]
+    #[arg(long, global = true, env = "MILESTONE_CONFIG", value_name = "PATH", value_hint = ValueHint::FilePath,
+          value_parser = OsStringValueParser::new().map(PathBuf::from))]
+    pub config: Option<PathBuf>,
 
     /// When to use colour: only on a terminal (auto), always, or never
     #[arg(long, global = true, value_name = "WHEN", default_value = "auto")]
@@ -44,12 +50,16 @@ pub enum Command {
     List(ListArgs),
     /// Show current, longest and total days, check-ins, and the last and next milestone
     Streak(StreakArgs),
+    /// Print the milestone report: milestones and their dates, the next ones, wins, resets
+    Report(ReportArgs),
     /// Print a short celebratory text for a group chat
     Share(ShareArgs),
     /// Check the journal for mistakes, each shown as PATH:LINE:COL: message
     Check,
     /// Print a shell completion script
     Completions(CompletionsArgs),
+    /// Show where the journal and the settings file are
+    Paths,
 }
 
 #[derive(Debug, Args)]
@@ -60,7 +70,7 @@ pub struct StartArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Money no longer spent per day, in your own currency
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
     pub cost_per_day: Option<f64>,
 }
 
@@ -141,6 +151,21 @@ pub struct StreakArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone report --on 2026-12-31\n  milestone report alcohol --format markdown > report.md"
+)]
+pub struct ReportArgs {
+    /// Only this tracker [default: all of them]
+    pub tracker: Option<String>,
+    /// Report as of this day instead of today
+    #[arg(long, value_name = "D")]
+    pub on: Option<String>,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: ReportFormat,
+}
+
+#[derive(Debug, Args)]
 #[command(after_help = "Example:\n  milestone share | wl-copy")]
 pub struct ShareArgs {
     /// Only this tracker [default: all of them]
@@ -148,9 +173,9 @@ pub struct ShareArgs {
     /// Share as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
-    /// How to format the text
-    #[arg(long, default_value = "plain")]
-    pub style: ShareStyle,
+    /// How to format the text [default: plain, or share_style from the settings]
+    #[arg(long)]
+    pub style: Option<ShareStyle>,
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,
@@ -179,14 +204,16 @@ pub enum ListFormat {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum StreakFormat {
+pub enum ReportFormat {
     Text,
+    Markdown,
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShareStyle {
-    Plain,
+pub enum StreakFormat {
+    Text,
+    Json,
 }
 
 #[cfg(test)]

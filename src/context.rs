@@ -10,23 +10,41 @@ use chrono::NaiveDate;
 
 use crate::cli::{Cli, ColorChoice};
 use crate::dates;
+use crate::output::Counting;
+use crate::settings::Settings;
 
 /// Replaces today's date, for tests and for "what will it say on that day".
 pub const TODAY_VAR: &str = "MILESTONE_TODAY";
 
 pub struct Context {
     pub journal: PathBuf,
+    pub config: Option<PathBuf>,
+    pub settings: Settings,
     pub today: NaiveDate,
     pub color: bool,
 }
 
 impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context> {
+        let config = config_path(cli.config.clone())?;
+        let settings = match &config {
+            Some(path) => Settings::load(path)?,
+            None => Settings::default(),
+        };
         Ok(Context {
             journal: journal_path(cli.journal.clone())?,
+            config,
+            settings,
             today: today()?,
             color: use_color(cli.color),
         })
+    }
+
+    /// How human text counts days, from the settings.
+    pub fn counting(&self) -> Counting {
+        Counting {
+            day_one: self.settings.day_one,
+        }
     }
 
     /// Reads a date option (`--date`, `--on`, ...) relative to today.
@@ -59,6 +77,17 @@ fn journal_path(given: Option<PathBuf>) -> Result<PathBuf> {
         None => dirs::data_dir()
             .map(|dir| dir.join("milestone").join("journal.toml"))
             .context("could not find your data folder (is HOME set?); give a journal with --journal PATH"),
+    }
+}
+
+/// The settings file, `None` only when there is no config folder to look in.
+fn config_path(given: Option<PathBuf>) -> Result<Option<PathBuf>> {
+    match given {
+        Some(path) if path.as_os_str().is_empty() => bail!(
+            "the settings path is empty; give a file with --config PATH or MILESTONE_CONFIG, or leave both unset for the default"
+        ),
+        Some(path) => Ok(Some(path)),
+        None => Ok(dirs::config_dir().map(|dir| dir.join("milestone").join("config.toml"))),
     }
 }
 

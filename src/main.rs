@@ -8,6 +8,8 @@ mod error;
 mod journal;
 mod milestones;
 mod output;
+mod report;
+mod settings;
 mod storage;
 mod streak;
 

@@ -25,6 +25,22 @@ impl Step {
         }
     }
 
+    /// Reads `30d`, `2w`, `6m`, `1y` (N from 1 up).
+    pub fn parse(word: &str) -> Option<Step> {
+        let unit = word.chars().last()?;
+        let n: u32 = word[..word.len() - unit.len_utf8()].parse().ok()?;
+        if n == 0 || n > 100_000 {
+            return None;
+        }
+        match unit {
+            'd' => Some(Step::Days(n)),
+            'w' => Some(Step::Weeks(n)),
+            'm' => Some(Step::Months(n)),
+            'y' => Some(Step::Years(n)),
+            _ => None,
+        }
+    }
+
     /// "1 day", "3 days", "1 week", "6 months", "1 year", "18 months", "2 years".
     pub fn label(self) -> String {
         let (n, unit) = match self {
@@ -82,6 +98,71 @@ impl Default for Ladder {
 }
 
 impl Ladder {
+    /// A fellowship's ladder by name: "default", "aa" or "na".
+    pub fn preset(name: &str) -> Option<Ladder> {
+        use Step::*;
+        match name {
+            "default" => Some(Ladder::default()),
+            "aa" => Some(Ladder {
+                steps: vec![
+                    Days(1),
+                    Months(1),
+                    Months(2),
+                    Months(3),
+                    Months(6),
+                    Months(9),
+                    Years(1),
+                ],
+                every_years: Some(1),
+            }),
+            "na" => Some(Ladder {
+                steps: vec![
+                    Days(30),
+                    Days(60),
+                    Days(90),
+                    Months(6),
+                    Months(9),
+                    Years(1),
+                    Months(18),
+                ],
+                every_years: Some(1),
+            }),
+            _ => None,
+        }
+    }
+
+    /// A ladder from steps such as `["1d", "1w", "30d", "6m", "1y", "every 1y"]`.
+    pub fn from_steps<S: AsRef<str>>(words: &[S]) -> Result<Ladder, String> {
+        let mut steps = Vec::new();
+        let mut every_years = None;
+        for (i, word) in words.iter().enumerate() {
+            let word = word.as_ref().trim();
+            if let Some(rest) = word.strip_prefix("every ") {
+                if i + 1 != words.len() {
+                    return Err(format!("{word:?} must be the last step of a ladder"));
+                }
+                match Step::parse(rest.trim()) {
+                    Some(Step::Years(n)) => every_years = Some(n),
+                    _ => {
+                        return Err(format!(
+                            "{word:?}: a ladder repeats in years, such as \"every 1y\""
+                        ));
+                    }
+                }
+            } else {
+                steps.push(Step::parse(word).ok_or_else(|| {
+                    format!("{word:?} is not a ladder step; write steps as Nd, Nw, Nm or Ny (such as \"30d\" or \"6m\")")
+                })?);
+            }
+        }
+        if steps.is_empty() && every_years.is_none() {
+            return Err(
+                "a ladder needs at least one step, such as [\"30d\", \"1y\", \"every 1y\"]".into(),
+            );
+        }
+        Ok(Ladder { steps, every_years })
+    }
+
     /// Every milestone of a streak that started on `start`, in date order (endless when the
     /// ladder repeats).
     pub fn milestones(&self, start: NaiveDate) -> impl Iterator<Item = Milestone> + '_ {
@@ -215,6 +296,84 @@ mod tests {
             ladder.last_reached(start, date(2026, 3, 15)).unwrap().label,
             "1 day"
         );
+    }
+
+    #[test]
+    fn presets_follow_the_fellowships() {
+        let start = date(2026, 1, 31);
+        let labels = |ladder: Ladder| -> Vec<String> {
+            ladder
+                .milestones(start)
+                .take(9)
+                .map(|m| format!("{} {}", m.label, m.date))
+                .collect()
+        };
+        assert_eq!(
+            labels(Ladder::preset("aa").unwrap()),
+            [
+                "1 day 2026-02-01",
+                "1 month 2026-02-28",
+                "2 months 2026-03-31",
+                "3 months 2026-04-30",
+                "6 months 2026-07-31",
+                "9 months 2026-10-31",
+                "1 year 2027-01-31",
+                "2 years 2028-01-31",
+                "3 years 2029-01-31",
+            ]
+        );
+        assert_eq!(
+            labels(Ladder::preset("na").unwrap()),
+            [
+                "30 days 2026-03-02",
+                "60 days 2026-04-01",
+                "90 days 2026-05-01",
+                "6 months 2026-07-31",
+                "9 months 2026-10-31",
+                "1 year 2027-01-31",
+                "18 months 2027-07-31",
+                "2 years 2028-01-31",
+                "3 years 2029-01-31",
+            ]
+        );
+        assert_eq!(Ladder::preset("default"), Some(Ladder::default()));
+        assert_eq!(Ladder::preset("cma"), None);
+    }
+
+    #[test]
+    fn custom_ladders_parse_and_repeat() {
+        let ladder = Ladder::from_steps(&["1d", "1w", "30d", "6m", "1y", "every 1y"]).unwrap();
+        let labels: Vec<String> = ladder
+            .milestones(date(2026, 1, 1))
+            .take(7)
+            .map(|m| m.label)
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "1 day", "1 week", "30 days", "6 months", "1 year", "2 years", "3 years"
+            ]
+        );
+        let five = Ladder::from_steps(&["every 5y"]).unwrap();
+        let labels: Vec<String> = five
+            .milestones(date(2026, 1, 1))
+            .take(2)
+            .map(|m| m.label)
+            .collect();
+        assert_eq!(labels, ["5 years", "10 years"]);
+        let finite = Ladder::from_steps(&["2w"]).unwrap();
+        assert_eq!(finite.milestones(date(2026, 1, 1)).count(), 1);
+        for bad in [
+            &["every 1y", "1d"][..],
+            &["0d"],
+            &["3x"],
+            &[],
+            &["every 6m"],
+            &["d"],
+            &["-1d"],
+        ] {
+            assert!(Ladder::from_steps(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

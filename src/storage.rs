@@ -67,33 +67,31 @@ pub fn load(path: &Path, today: NaiveDate) -> Result<Loaded> {
 pub fn modify<T>(
     path: &Path,
     today: NaiveDate,
-    change: impl FnOnce(&Journal, &mut DocumentMut) -> Result<T>,
+    mut change: impl FnMut(&Journal, &mut DocumentMut) -> Result<T>,
 ) -> Result<T> {
     let path = resolve_symlink(path)?;
+    // Before creating anything (folder, lock file): a path that cannot be a journal is refused,
+    // and a first write that would be refused anyway leaves no trace.
+    if read_text(&path)?.is_none() {
+        let (journal, mut document) = editable(&path, NEW_JOURNAL.to_owned(), today)?;
+        change(&journal, &mut document)?;
+    }
     let folder = parent_folder(&path);
     create_private_folder(folder)?;
     let _lock = lock_beside(&path)?;
 
-    let (text, created) = match read_text(&path)? {
-        Some(text) => (text, false),
-        None => (NEW_JOURNAL.to_owned(), true),
-    };
-    let loaded = Loaded {
-        path: path.clone(),
-        parsed: parse(&text, Some(today)),
-        text,
-    };
-    refuse_errors(&loaded)?;
-    let Loaded { parsed, .. } = loaded;
-    let Parsed {
-        journal, document, ..
-    } = parsed;
-    let mut document = document
-        .ok_or_else(|| anyhow!("journal parsed without a document"))?
-        .into_mut();
+    let original = read_text(&path)?;
+    let created = original.is_none();
+    let text = original.unwrap_or_else(|| NEW_JOURNAL.to_owned());
+    let crlf = uses_crlf(&text);
+    let (journal, mut document) = editable(&path, text, today)?;
     let result = change(&journal, &mut document)?;
 
-    let new_text = document.to_string();
+    let mut new_text = document.to_string();
+    if crlf {
+        // Keep a Windows-edited journal's line endings consistent.
+        new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
     if let Some(problem) = parse(&new_text, None).errors().next() {
         bail!(
             "this change would have made the journal invalid ({}), so nothing was written; please report this as a bug",
@@ -107,6 +105,28 @@ pub fn modify<T>(
             .with_context(|| format!("could not make {} private", path.display()))?;
     }
     Ok(result)
+}
+
+/// The journal in `text` as a model and an editable document, refusing one with errors.
+fn editable(path: &Path, text: String, today: NaiveDate) -> Result<(Journal, DocumentMut)> {
+    let loaded = Loaded {
+        path: path.to_owned(),
+        parsed: parse(&text, Some(today)),
+        text,
+    };
+    refuse_errors(&loaded)?;
+    let Parsed {
+        journal, document, ..
+    } = loaded.parsed;
+    let document = document
+        .ok_or_else(|| anyhow!("journal parsed without a document"))?
+        .into_mut();
+    Ok((journal, document))
+}
+
+/// True when every line ends in CRLF.
+fn uses_crlf(text: &str) -> bool {
+    text.contains("\r\n") && text.matches('\n').count() == text.matches("\r\n").count()
 }
 
 fn refuse_errors(loaded: &Loaded) -> Result<()> {

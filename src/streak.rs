@@ -26,6 +26,8 @@ pub struct Standing {
     /// Distinct days with a reset, from `since` to `on`.
     pub resets: usize,
     pub checkin_streak: i64,
+    /// The finished streaks before the current one, oldest first.
+    pub past_runs: Vec<Run>,
     pub last_milestone: Option<Milestone>,
     pub next_milestone: Option<Milestone>,
 }
@@ -43,10 +45,35 @@ impl Standing {
         self.last_milestone.as_ref().filter(|m| m.date == self.on)
     }
 
+    /// The longest finished streak, if there was one.
+    pub fn longest_past(&self) -> Option<i64> {
+        self.past_runs.iter().map(|r| r.days).max()
+    }
+
+    /// The average length of the last three finished streaks (fewer when there are fewer).
+    pub fn average_of_last_three(&self) -> Option<f64> {
+        let last: Vec<i64> = self
+            .past_runs
+            .iter()
+            .rev()
+            .take(3)
+            .map(|r| r.days)
+            .collect();
+        (!last.is_empty()).then(|| last.iter().sum::<i64>() as f64 / last.len() as f64)
+    }
+
     /// True when the current streak began with a reset rather than on `since`.
     pub fn restarted(&self) -> bool {
         self.start != self.since
     }
+}
+
+/// A finished streak: from its start to the day of the reset that ended it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    pub days: i64,
 }
 
 /// The standing of `tracker` on `on`, from its entries (any order; others' entries are ignored).
@@ -82,9 +109,21 @@ pub fn standing<'a>(
         .chain(reset_days.iter().copied().filter(|d| *d > tracker.since))
         .collect();
     let start = *starts.last().unwrap_or(&tracker.since);
-    let finished_runs = starts.windows(2).map(|w| (w[1] - w[0]).num_days());
+    let past_runs: Vec<Run> = starts
+        .windows(2)
+        .map(|w| Run {
+            start: w[0],
+            end: w[1],
+            days: (w[1] - w[0]).num_days(),
+        })
+        .collect();
     let days = (on - start).num_days();
-    let longest_days = finished_runs.chain([days]).max().unwrap_or(days);
+    let longest_days = past_runs
+        .iter()
+        .map(|r| r.days)
+        .chain([days])
+        .max()
+        .unwrap_or(days);
     let resets_before_on = reset_days.range(..on).count() as i64;
     let elapsed_days = (on - tracker.since).num_days();
 
@@ -99,6 +138,7 @@ pub fn standing<'a>(
         elapsed_days,
         resets: reset_days.len(),
         checkin_streak: checkin_streak(&checkin_days, on),
+        past_runs,
         last_milestone: ladder.last_reached(start, on),
         next_milestone: ladder.upcoming(start, on, 1).into_iter().next(),
     })

@@ -7,7 +7,6 @@ use anyhow::{Context as _, Result, bail};
 use crate::cli::AddArgs;
 use crate::context::Context;
 use crate::journal::{Entry, EntryKind, check_mood, edit};
-use crate::milestones::Ladder;
 use crate::{storage, streak};
 
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
@@ -29,7 +28,13 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     }
 
     let (entry, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        let tracker = super::pick_tracker(journal, args.tracker.as_deref(), "--tracker NAME")?;
+        let tracker = super::pick_tracker(
+            journal,
+            args.tracker
+                .as_deref()
+                .or(ctx.settings.default_tracker.as_deref()),
+            "--tracker NAME",
+        )?;
         if date < tracker.since {
             bail!(
                 "--date: {date} is before {} started ({}); log days from then on, or move the tracker's `since` in the journal",
@@ -42,14 +47,19 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
             date,
             tracker: tracker.name.clone(),
             kind,
-            text,
+            text: text.clone(),
             mood,
-            tags,
+            tags: tags.clone(),
             private: args.private,
         };
         edit::append_entry(document, &entry);
         let entries = journal.entries_for(&tracker.name).chain([&entry]);
-        let standing = streak::standing(tracker, entries, date, &Ladder::default());
+        let standing = streak::standing(
+            tracker,
+            entries,
+            date,
+            ctx.settings.ladder_for(&tracker.name),
+        );
         Ok((entry, standing))
     })?;
 

@@ -4,6 +4,8 @@ mod add;
 mod check;
 mod completions;
 mod list;
+mod paths;
+mod report;
 mod reset;
 mod share;
 mod start;
@@ -28,8 +30,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Reset(args) => reset::run(args, &ctx),
         Command::List(args) => list::run(args, &ctx),
         Command::Streak(args) => streak::run(args, &ctx),
+        Command::Report(args) => report::run(args, &ctx),
         Command::Share(args) => share::run(args, &ctx),
         Command::Check => check::run(&ctx),
+        Command::Paths => paths::run(&ctx),
         Command::Completions(_) => unreachable!("handled above"),
     }
 }

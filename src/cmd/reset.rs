@@ -7,7 +7,6 @@ use anyhow::{Result, bail};
 use crate::cli::ResetArgs;
 use crate::context::Context;
 use crate::journal::{Entry, EntryKind, edit};
-use crate::milestones::Ladder;
 use crate::{storage, streak};
 
 pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
@@ -18,8 +17,13 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         .filter(|n| !n.is_empty());
 
     let (tracker, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        let tracker =
-            super::pick_tracker(journal, args.tracker.as_deref(), "`milestone reset NAME`")?;
+        let tracker = super::pick_tracker(
+            journal,
+            args.tracker
+                .as_deref()
+                .or(ctx.settings.default_tracker.as_deref()),
+            "`milestone reset NAME`",
+        )?;
         if date < tracker.since {
             bail!(
                 "--date: {date} is before {} started ({}); a reset must be on or after that day",
@@ -32,14 +36,19 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
             date,
             tracker: tracker.name.clone(),
             kind: EntryKind::Reset,
-            text: note,
+            text: note.clone(),
             mood: None,
             tags: Vec::new(),
             private: false,
         };
         edit::append_entry(document, &entry);
         let entries = journal.entries_for(&tracker.name).chain([&entry]);
-        let standing = streak::standing(tracker, entries, ctx.today, &Ladder::default());
+        let standing = streak::standing(
+            tracker,
+            entries,
+            ctx.today,
+            ctx.settings.ladder_for(&tracker.name),
+        );
         Ok((tracker.name.clone(), standing))
     })?;
 

@@ -4,9 +4,9 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{ShareArgs, ShareStyle};
+use crate::cli::ShareArgs;
 use crate::context::Context;
-use crate::output::share::{self, ShareOptions, TrackerDay};
+use crate::output::share::{self, ShareOptions, ShareStyle, TrackerDay};
 use crate::storage;
 
 pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
@@ -18,8 +18,12 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         .unwrap_or(ctx.today);
     let loaded = storage::load(&ctx.journal, ctx.today)?;
     let journal = loaded.journal();
-    let trackers = super::chosen_trackers(journal, args.tracker.as_deref())?;
-    let standings = super::streak::standings(journal, &trackers, on)?;
+    let named = args
+        .tracker
+        .as_deref()
+        .or(ctx.settings.default_tracker.as_deref());
+    let trackers = super::chosen_trackers(journal, named)?;
+    let standings = super::streak::standings(journal, &trackers, on, &ctx.settings)?;
     let days: Vec<TrackerDay> = standings
         .iter()
         .map(|standing| TrackerDay {
@@ -31,10 +35,15 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         })
         .collect();
     let options = ShareOptions {
-        emoji: !args.no_emoji,
+        emoji: ctx.settings.emoji && !args.no_emoji,
         with_notes: args.with_notes,
+        counting: ctx.counting(),
     };
-    let text = match args.style {
+    let style = args
+        .style
+        .or(ctx.settings.share_style)
+        .unwrap_or(ShareStyle::Plain);
+    let text = match style {
         ShareStyle::Plain => share::plain(&days, &options),
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;

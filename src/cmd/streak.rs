@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use crate::cli::{StreakArgs, StreakFormat};
 use crate::context::Context;
 use crate::journal::{Journal, Tracker};
-use crate::milestones::Ladder;
 use crate::output::{Paint, json, streak_text};
+use crate::settings::Settings;
 use crate::storage;
 use crate::streak::{self, Standing};
 
@@ -23,7 +23,7 @@ pub fn run(args: StreakArgs, ctx: &Context) -> Result<()> {
     let loaded = storage::load(&ctx.journal, ctx.today)?;
     let journal = loaded.journal();
     let trackers = super::chosen_trackers(journal, args.tracker.as_deref())?;
-    let standings = standings(journal, &trackers, on)?;
+    let standings = standings(journal, &trackers, on, &ctx.settings)?;
 
     let mut out = std::io::stdout().lock();
     match args.format {
@@ -32,7 +32,7 @@ pub fn run(args: StreakArgs, ctx: &Context) -> Result<()> {
             let paint = Paint { color: ctx.color };
             let blocks: Vec<String> = standings
                 .iter()
-                .map(|s| streak_text::standing_block(s, paint))
+                .map(|s| streak_text::standing_block(s, ctx.counting(), paint))
                 .collect();
             write!(out, "{}", blocks.join("\n"))?;
         }
@@ -41,11 +41,18 @@ pub fn run(args: StreakArgs, ctx: &Context) -> Result<()> {
 }
 
 /// The standing of each tracker on `on`, leaving out those that had not started yet.
-pub fn standings(journal: &Journal, trackers: &[&Tracker], on: NaiveDate) -> Result<Vec<Standing>> {
-    let ladder = Ladder::default();
+pub fn standings(
+    journal: &Journal,
+    trackers: &[&Tracker],
+    on: NaiveDate,
+    settings: &Settings,
+) -> Result<Vec<Standing>> {
     let standings: Vec<Standing> = trackers
         .iter()
-        .filter_map(|t| streak::standing(t, journal.entries_for(&t.name), on, &ladder))
+        .filter_map(|t| {
+            let ladder = settings.ladder_for(&t.name);
+            streak::standing(t, journal.entries_for(&t.name), on, ladder)
+        })
         .collect();
     if standings.is_empty() {
         match trackers {

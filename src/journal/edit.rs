@@ -50,7 +50,32 @@ pub fn append_entry(document: &mut DocumentMut, entry: &Entry) {
     if entry.private {
         table.insert("private", value(true));
     }
+    // New entries go at the very end of the file, after whatever is there (even a [[tracker]]
+    // or a closing comment), so the old text stays an untouched prefix: diffs stay small.
+    table.set_position(Some(next_position(document)));
+    let trailing = document.trailing().as_str().unwrap_or("").to_owned();
+    if !trailing.is_empty() {
+        table.decor_mut().set_prefix(format!("{trailing}\n"));
+        document.set_trailing("");
+    }
     array_of_tables(document, "entry").push(table);
+}
+
+/// One past the position of every table in the document.
+fn next_position(document: &DocumentMut) -> isize {
+    let mut last = 0;
+    for (_, item) in document.iter() {
+        match item {
+            Item::Table(table) => last = last.max(table.position().unwrap_or(0)),
+            Item::ArrayOfTables(array) => {
+                for table in array.iter() {
+                    last = last.max(table.position().unwrap_or(0));
+                }
+            }
+            _ => {}
+        }
+    }
+    last + 1
 }
 
 fn array_of_tables<'d>(document: &'d mut DocumentMut, key: &str) -> &'d mut ArrayOfTables {

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::journal::Entry;
 use crate::milestones::Milestone;
+use crate::report::Report;
 use crate::streak::Standing;
 
 #[derive(Serialize)]
@@ -84,6 +85,106 @@ impl<'a> From<&'a Standing> for StandingJson<'a> {
                 .map(|m| milestone(m, s.days_left())),
         }
     }
+}
+
+#[derive(Serialize)]
+struct RunJson {
+    start: String,
+    end: String,
+    days: i64,
+}
+
+#[derive(Serialize)]
+struct MonthMoodJson {
+    month: String,
+    average: f64,
+    entries: usize,
+}
+
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    tracker: &'a str,
+    start: String,
+    on: String,
+    days: i64,
+    reached: Vec<MilestoneJson<'a>>,
+    upcoming: Vec<MilestoneJson<'a>>,
+    wins: Vec<EntryJson<'a>>,
+    resets: Vec<EntryJson<'a>>,
+    since: String,
+    longest_days: i64,
+    total_days: i64,
+    elapsed_days: i64,
+    checkin_streak: i64,
+    past_streaks: Vec<RunJson>,
+    average_of_last_three: Option<f64>,
+    cost_per_day: Option<f64>,
+    money_not_spent: Option<f64>,
+    /// Days with at least one check-in in the calendar's 12 weeks.
+    checkin_days: Vec<String>,
+    mood_by_month: Vec<MonthMoodJson>,
+}
+
+impl<'a> From<&'a Report<'a>> for ReportJson<'a> {
+    fn from(r: &'a Report<'a>) -> Self {
+        let s = &r.standing;
+        let c = &r.calendar;
+        ReportJson {
+            tracker: &s.tracker,
+            start: s.start.to_string(),
+            on: s.on.to_string(),
+            days: s.days,
+            reached: r.reached.iter().map(|m| milestone(m, None)).collect(),
+            upcoming: r
+                .upcoming
+                .iter()
+                .map(|m| milestone(m, Some((m.date - s.on).num_days())))
+                .collect(),
+            wins: r.wins.iter().map(|e| EntryJson::from(*e)).collect(),
+            resets: r.resets.iter().map(|e| EntryJson::from(*e)).collect(),
+            since: s.since.to_string(),
+            longest_days: s.longest_days,
+            total_days: s.total_days,
+            elapsed_days: s.elapsed_days,
+            checkin_streak: s.checkin_streak,
+            past_streaks: s
+                .past_runs
+                .iter()
+                .map(|run| RunJson {
+                    start: run.start.to_string(),
+                    end: run.end.to_string(),
+                    days: run.days,
+                })
+                .collect(),
+            average_of_last_three: s.average_of_last_three(),
+            cost_per_day: r.cost_per_day,
+            money_not_spent: r.money_not_spent(),
+            checkin_days: c
+                .counts
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(i, _)| (c.first + chrono::Days::new(i as u64)).to_string())
+                .collect(),
+            mood_by_month: r
+                .moods
+                .iter()
+                .map(|m| MonthMoodJson {
+                    month: format!("{}-{:02}", m.year, m.month),
+                    average: m.average,
+                    entries: m.entries,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The report array as JSON text.
+pub fn reports(reports: &[Report]) -> Result<String> {
+    let reports: Vec<ReportJson> = reports.iter().map(ReportJson::from).collect();
+    let mut text = serde_json::to_string_pretty(&reports)?;
+    text.push('\n');
+    Ok(text)
 }
 
 pub fn write_entries<'a>(

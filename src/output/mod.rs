@@ -2,11 +2,43 @@
 //! share (making journal text safe for a terminal, plurals, colour).
 
 pub mod json;
+pub mod report_markdown;
+pub mod report_text;
 pub mod share;
 pub mod streak_text;
 pub mod table;
 
 use std::borrow::Cow;
+
+use crate::streak::Standing;
+
+/// How day counts read in human text: from 0 on the start date (the contract's way, and what
+/// JSON always uses) or, with the `day_one` setting, from 1.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Counting {
+    pub day_one: bool,
+}
+
+impl Counting {
+    fn offset(self) -> i64 {
+        i64::from(self.day_one)
+    }
+
+    /// The current streak as the person counts it.
+    pub fn days(self, s: &Standing) -> i64 {
+        s.days + self.offset()
+    }
+
+    /// Total days, "of" how many, as the person counts them (today counts when counting from 1).
+    pub fn total_of(self, s: &Standing) -> (i64, i64) {
+        (s.total_days + self.offset(), s.elapsed_days + self.offset())
+    }
+
+    /// Only the current streak includes today; finished streaks ended the day before a reset.
+    pub fn longest(self, s: &Standing) -> i64 {
+        s.longest_past().unwrap_or(0).max(self.days(s))
+    }
+}
 
 /// `1 day`, `2 days`.
 pub fn plural(n: i64, unit: &str) -> String {
@@ -51,6 +83,41 @@ pub fn chat_safe(text: &str) -> String {
         .chars()
         .filter(|c| !is_unsafe_char(*c))
         .collect()
+}
+
+/// Journal text inside Markdown: on one line, without control characters, and with every
+/// character that Markdown (or a chat's flavour of it) could act on escaped.
+pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in chat_safe(text).chars() {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '('
+                | ')'
+                | '<'
+                | '>'
+                | '#'
+                | '+'
+                | '-'
+                | '.'
+                | '!'
+                | '|'
+                | '~'
+                | '@'
+                | ':'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// Bold and dim, when colour is on.
@@ -100,6 +167,16 @@ mod tests {
     #[test]
     fn chat_safe_drops_controls_and_folds_lines() {
         assert_eq!(chat_safe("a\u{1b}[2Jb\n\n  c\u{7}"), "a[2Jb c");
+    }
+
+    #[test]
+    fn markdown_escape_neutralises_formatting() {
+        assert_eq!(markdown_escape("plain words"), "plain words");
+        assert_eq!(
+            markdown_escape("**bold** [link](http://x) `code` <b>|"),
+            "\\*\\*bold\\*\\* \\[link\\]\\(http\\://x\\) \\`code\\` \\<b\\>\\|"
+        );
+        assert_eq!(markdown_escape("# title\n- item"), "\\# title \\- item");
     }
 
     #[test]

@@ -3,16 +3,36 @@
 //! Private entries are dropped before any text is composed, so no style can leak them. Journal
 //! text is cleaned of control characters. The words celebrate; they never compare or shame.
 
-use super::{chat_safe, plural};
+use super::{Counting, chat_safe, plural};
 use crate::journal::{Entry, EntryKind};
 use crate::streak::Standing;
 
 /// How long after a reset the text speaks of starting again and of the days that still count.
 const RECENT_RESET_DAYS: i64 = 30;
 
+/// The formats `share` can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShareStyle {
+    Plain,
+}
+
+impl ShareStyle {
+    /// "plain, markdown, ..." for messages.
+    pub fn names() -> String {
+        use clap::ValueEnum;
+        ShareStyle::value_variants()
+            .iter()
+            .filter_map(|s| s.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 pub struct ShareOptions {
     pub emoji: bool,
     pub with_notes: bool,
+    pub counting: Counting,
 }
 
 /// What one tracker contributes to the text: its standing and that day's entries.
@@ -34,7 +54,7 @@ pub fn plain(days: &[TrackerDay], options: &ShareOptions) -> String {
     let single = days.len() == 1;
     for day in days {
         let s = day.standing;
-        let (symbol, headline) = headline(s);
+        let (symbol, headline) = headline(s, options.counting);
         let next = next_milestone(s);
         if single {
             lines.push(format!("{}{headline}", emoji(symbol)));
@@ -75,18 +95,20 @@ pub fn plain(days: &[TrackerDay], options: &ShareOptions) -> String {
 }
 
 /// The opening sentence for one tracker, and the emoji that goes with it.
-fn headline(s: &Standing) -> (&'static str, String) {
+fn headline(s: &Standing, counting: Counting) -> (&'static str, String) {
     let free = format!("{}-free", s.tracker);
     let counts_still = if s.restarted() && s.days < RECENT_RESET_DAYS {
+        let (total, of) = counting.total_of(s);
         format!(
-            " Every day still counts: {} of {} days since {}.",
-            s.total_days, s.elapsed_days, s.since
+            " Every day still counts: {total} of {of} days since {}.",
+            s.since
         )
     } else {
         String::new()
     };
+    let shown_days = counting.days(s);
     if let Some(m) = s.milestone_today() {
-        let days = plural(s.days, "day");
+        let days = plural(shown_days, "day");
         let that_is = if m.label == days {
             String::new()
         } else {
@@ -102,9 +124,9 @@ fn headline(s: &Standing) -> (&'static str, String) {
         (0, true) => ("💛", format!("Starting again today, {free}.{counts_still}")),
         (days, true) if days < RECENT_RESET_DAYS => (
             "💛",
-            format!("{} {free} again.{counts_still}", plural(days, "day")),
+            format!("{} {free} again.{counts_still}", plural(shown_days, "day")),
         ),
-        (days, _) => ("🌱", format!("{} {free}.", plural(days, "day"))),
+        _ => ("🌱", format!("{} {free}.", plural(shown_days, "day"))),
     }
 }
 

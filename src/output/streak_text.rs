@@ -2,18 +2,15 @@
 
 use std::fmt::Write as _;
 
-use super::{Paint, plural};
+use super::{Counting, Paint, plural};
 use crate::streak::Standing;
 
 /// One block per tracker: the headline count, then one labelled line per figure.
-pub fn standing_block(s: &Standing, paint: Paint) -> String {
+pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String {
+    let days = plural(counting.days(s), "day");
+    let (total, of) = counting.total_of(s);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "{}  {}",
-        paint.bold(&s.tracker),
-        paint.green(&plural(s.days, "day"))
-    );
+    let _ = writeln!(out, "{}  {}", paint.bold(&s.tracker), paint.green(&days));
     let mut line = |label: &str, value: String| {
         let _ = writeln!(out, "  {label:<15} {value}");
     };
@@ -22,22 +19,19 @@ pub fn standing_block(s: &Standing, paint: Paint) -> String {
     } else {
         format!("since {}", s.start)
     };
-    line(
-        "current streak",
-        format!("{}, {started}", plural(s.days, "day")),
-    );
-    line("longest streak", plural(s.longest_days, "day"));
+    line("current streak", format!("{days}, {started}"));
+    line("longest streak", plural(counting.longest(s), "day"));
     if s.resets == 0 {
         line(
             "total",
-            format!("{} since {}", plural(s.total_days, "day"), s.since),
+            format!("{} since {}", plural(total, "day"), s.since),
         );
     } else {
         line(
             "total",
             format!(
-                "{} of {} days since {}; every day still counts",
-                s.total_days, s.elapsed_days, s.since
+                "{total} of {of} days since {}; every day still counts",
+                s.since
             ),
         );
         line("resets", s.resets.to_string());
