@@ -4,4 +4,5 @@
 
 mod common;
 
+mod dates;
 mod streak;
