@@ -4,6 +4,8 @@ mod cli;
 mod cmd;
 mod context;
 mod dates;
+#[cfg(test)]
+mod day_counting_oracle;
 mod error;
 mod journal;
 mod milestones;

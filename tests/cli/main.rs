@@ -7,6 +7,7 @@ mod common;
 mod add;
 mod check;
 mod completions;
+mod dates;
 mod errors;
 mod list;
 mod share;
