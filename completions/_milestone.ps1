@@ -35,6 +35,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('streak', 'streak', [CompletionResultType]::ParameterValue, 'Show current, longest and total days, check-ins, and the last and next milestone')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
+            [CompletionResult]::new('circle', 'circle', [CompletionResultType]::ParameterValue, 'Print one celebration for a group from its members'' share cards')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the journal for mistakes, each shown as PATH:LINE:COL: message')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
@@ -118,13 +119,28 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
         'milestone;share' {
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Share as of this day instead of today')
             [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text [default: plain, or share_style from the settings]')
+            [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Use a share template from the settings file''s [templates] instead of a style')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Your name in the message [default: name from the settings]')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'Leave your name out, even if the settings have one')
+            [CompletionResult]::new('--discreet', '--discreet', [CompletionResultType]::ParameterName, 'Never name what you track ("256 days strong")')
+            [CompletionResult]::new('--no-emoji', '--no-emoji', [CompletionResultType]::ParameterName, 'Leave out emoji')
+            [CompletionResult]::new('--with-notes', '--with-notes', [CompletionResultType]::ParameterName, 'Add that day''s notes and win (never the text of a private entry)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'milestone;circle' {
+            [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text')
+            [CompletionResult]::new('--upcoming', '--upcoming', [CompletionResultType]::ParameterName, 'List the members'' anniversaries in the next span of days instead, such as 30d or 2w')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
             [CompletionResult]::new('--no-emoji', '--no-emoji', [CompletionResultType]::ParameterName, 'Leave out emoji')
-            [CompletionResult]::new('--with-notes', '--with-notes', [CompletionResultType]::ParameterName, 'Add that day''s notes (never the text of a private entry)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'milestone;check' {
@@ -159,6 +175,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('streak', 'streak', [CompletionResultType]::ParameterValue, 'Show current, longest and total days, check-ins, and the last and next milestone')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
+            [CompletionResult]::new('circle', 'circle', [CompletionResultType]::ParameterValue, 'Print one celebration for a group from its members'' share cards')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the journal for mistakes, each shown as PATH:LINE:COL: message')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
@@ -184,6 +201,9 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;share' {
+            break
+        }
+        'milestone;help;circle' {
             break
         }
         'milestone;help;check' {

@@ -22,6 +22,9 @@ _milestone() {
             milestone,check)
                 cmd="milestone__subcmd__check"
                 ;;
+            milestone,circle)
+                cmd="milestone__subcmd__circle"
+                ;;
             milestone,completions)
                 cmd="milestone__subcmd__completions"
                 ;;
@@ -54,6 +57,9 @@ _milestone() {
                 ;;
             milestone__subcmd__help,check)
                 cmd="milestone__subcmd__help__subcmd__check"
+                ;;
+            milestone__subcmd__help,circle)
+                cmd="milestone__subcmd__help__subcmd__circle"
                 ;;
             milestone__subcmd__help,completions)
                 cmd="milestone__subcmd__help__subcmd__completions"
@@ -89,7 +95,7 @@ _milestone() {
 
     case "${cmd}" in
         milestone)
-            opts="-h -V --journal --config --color --help --version start add reset list streak report share check completions paths help"
+            opts="-h -V --journal --config --color --help --version start add reset list streak report share circle check completions paths help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,6 +266,62 @@ _milestone() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        milestone__subcmd__circle)
+            opts="-h --style --upcoming --no-emoji --journal --config --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --style)
+                    COMPREPLY=($(compgen -W "plain markdown slack discord sms json" -- "${cur}"))
+                    return 0
+                    ;;
+                --upcoming)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         milestone__subcmd__completions)
             opts="-h --journal --config --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -309,7 +371,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__help)
-            opts="start add reset list streak report share check completions paths help"
+            opts="start add reset list streak report share circle check completions paths help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -337,6 +399,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        milestone__subcmd__help__subcmd__circle)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -721,7 +797,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__share)
-            opts="-h --on --style --no-emoji --with-notes --journal --config --color --help"
+            opts="-h --on --style --template --name --anonymous --discreet --no-emoji --with-notes --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -732,7 +808,15 @@ _milestone() {
                     return 0
                     ;;
                 --style)
-                    COMPREPLY=($(compgen -W "plain" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "plain markdown slack discord sms json" -- "${cur}"))
+                    return 0
+                    ;;
+                --template)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --journal)

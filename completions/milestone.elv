@@ -32,6 +32,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
+            cand circle 'Print one celebration for a group from its members'' share cards'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
@@ -108,13 +109,27 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;share'= {
             cand --on 'Share as of this day instead of today'
             cand --style 'How to format the text [default: plain, or share_style from the settings]'
+            cand --template 'Use a share template from the settings file''s [templates] instead of a style'
+            cand --name 'Your name in the message [default: name from the settings]'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --anonymous 'Leave your name out, even if the settings have one'
+            cand --discreet 'Never name what you track ("256 days strong")'
+            cand --no-emoji 'Leave out emoji'
+            cand --with-notes 'Add that day''s notes and win (never the text of a private entry)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'milestone;circle'= {
+            cand --style 'How to format the text'
+            cand --upcoming 'List the members'' anniversaries in the next span of days instead, such as 30d or 2w'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand --no-emoji 'Leave out emoji'
-            cand --with-notes 'Add that day''s notes (never the text of a private entry)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'milestone;check'= {
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
@@ -145,6 +160,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
+            cand circle 'Print one celebration for a group from its members'' share cards'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
@@ -163,6 +179,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;report'= {
         }
         &'milestone;help;share'= {
+        }
+        &'milestone;help;circle'= {
         }
         &'milestone;help;check'= {
         }

@@ -38,6 +38,7 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "list" -d 'Show 
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "paths" -d 'Show where the journal and the settings file are'
@@ -106,15 +107,38 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand report" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l on -d 'Share as of this day instead of today' -r
-complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d 'How to format the text [default: plain, or share_style from the settings]' -r -f -a "plain\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d 'How to format the text [default: plain, or share_style from the settings]' -r -f -a "plain\t'Plain text, for any chat'
+markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
+slack\t'Slack\'s mrkdwn'
+discord\t'Discord\'s Markdown, with @-mentions defused'
+sms\t'One line of at most 160 characters'
+json\t'A share card, the JSON that `milestone circle` reads'"
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l template -d 'Use a share template from the settings file\'s [templates] instead of a style' -r
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l name -d 'Your name in the message [default: name from the settings]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l anonymous -d 'Leave your name out, even if the settings have one'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l discreet -d 'Never name what you track ("256 days strong")'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l no-emoji -d 'Leave out emoji'
-complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-notes -d 'Add that day\'s notes (never the text of a private entry)'
-complete -c milestone -n "__fish_milestone_using_subcommand share" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-notes -d 'Add that day\'s notes and win (never the text of a private entry)'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -l style -d 'How to format the text' -r -f -a "plain\t'Plain text, for any chat'
+markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
+slack\t'Slack\'s mrkdwn'
+discord\t'Discord\'s Markdown, with @-mentions defused'
+sms\t'One line of at most 160 characters'
+json\t'A share card, the JSON that `milestone circle` reads'"
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -l upcoming -d 'List the members\' anniversaries in the next span of days instead, such as 30d or 2w' -r
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -l no-emoji -d 'Leave out emoji'
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
@@ -133,14 +157,15 @@ complete -c milestone -n "__fish_milestone_using_subcommand paths" -l color -d '
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand paths" -s h -l help -d 'Print help'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "list" -d 'Show journal entries, oldest first'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "share" -d 'Print a short celebratory text for a group chat'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "completions" -d 'Print a shell completion script'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "paths" -d 'Show where the journal and the settings file are'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share check completions paths help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "paths" -d 'Show where the journal and the settings file are'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

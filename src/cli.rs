@@ -10,7 +10,7 @@ use clap::builder::{OsStringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 
 use crate::journal::EntryKind;
-use crate::output::share::ShareStyle;
+use crate::share::ShareStyle;
 
 /// A journal for your recovery: log your days, see your streaks, share your milestones.
 ///
@@ -54,6 +54,8 @@ pub enum Command {
     Report(ReportArgs),
     /// Print a short celebratory text for a group chat
     Share(ShareArgs),
+    /// Print one celebration for a group from its members' share cards
+    Circle(CircleArgs),
     /// Check the journal for mistakes, each shown as PATH:LINE:COL: message
     Check,
     /// Print a shell completion script
@@ -166,22 +168,61 @@ pub struct ReportArgs {
 }
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  milestone share | wl-copy")]
+#[command(after_help = "Examples:
+  milestone share | wl-copy
+  milestone share --style slack --name Sam
+  milestone share --discreet --style sms
+  milestone share --style json > my-card.json      (for `milestone circle`)
+  milestone share --template meeting               (a template from the settings file)")]
 pub struct ShareArgs {
-    /// Only this tracker [default: all of them]
+    /// Only this tracker [default: the settings' default_tracker, else all of them]
     pub tracker: Option<String>,
     /// Share as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
     /// How to format the text [default: plain, or share_style from the settings]
-    #[arg(long)]
+    #[arg(long, value_name = "STYLE")]
     pub style: Option<ShareStyle>,
+    /// Use a share template from the settings file's [templates] instead of a style
+    #[arg(long, value_name = "NAME", conflicts_with = "style")]
+    pub template: Option<String>,
+    /// Your name in the message [default: name from the settings]
+    #[arg(long, value_name = "NAME", conflicts_with = "anonymous")]
+    pub name: Option<String>,
+    /// Leave your name out, even if the settings have one
+    #[arg(long)]
+    pub anonymous: bool,
+    /// Never name what you track ("256 days strong")
+    #[arg(long)]
+    pub discreet: bool,
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,
-    /// Add that day's notes (never the text of a private entry)
+    /// Add that day's notes and win (never the text of a private entry)
     #[arg(long)]
     pub with_notes: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Each member runs `milestone share --style json` and sends the card; then:
+  cat cards/*.json | milestone circle
+  milestone circle sam.json ana.json --style markdown
+  milestone circle cards/*.json --upcoming 30d      (anniversaries coming up, for the chips)"
+)]
+pub struct CircleArgs {
+    /// Files of share cards; `-` or none reads standard input
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub files: Vec<PathBuf>,
+    /// How to format the text
+    #[arg(long, value_name = "STYLE", default_value = "plain")]
+    pub style: ShareStyle,
+    /// List the members' anniversaries in the next span of days instead, such as 30d or 2w
+    #[arg(long, value_name = "SPAN")]
+    pub upcoming: Option<String>,
+    /// Leave out emoji
+    #[arg(long)]
+    pub no_emoji: bool,
 }
 
 #[derive(Debug, Args)]

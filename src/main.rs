@@ -12,6 +12,7 @@ mod milestones;
 mod output;
 mod report;
 mod settings;
+mod share;
 mod storage;
 mod streak;
 

@@ -14,7 +14,7 @@ use toml_edit::{Document, Item, Table};
 
 use crate::journal::parse::line_col;
 use crate::milestones::Ladder;
-use crate::output::share::ShareStyle;
+use crate::share::ShareStyle;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {

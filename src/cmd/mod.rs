@@ -2,6 +2,7 @@
 
 mod add;
 mod check;
+mod circle;
 mod completions;
 mod list;
 mod paths;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Streak(args) => streak::run(args, &ctx),
         Command::Report(args) => report::run(args, &ctx),
         Command::Share(args) => share::run(args, &ctx),
+        Command::Circle(args) => circle::run(args, &ctx),
         Command::Check => check::run(&ctx),
         Command::Paths => paths::run(&ctx),
         Command::Completions(_) => unreachable!("handled above"),

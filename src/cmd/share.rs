@@ -2,11 +2,12 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, bail};
 
 use crate::cli::ShareArgs;
 use crate::context::Context;
-use crate::output::share::{self, ShareOptions, ShareStyle, TrackerDay};
+use crate::share::card::{self, Card};
+use crate::share::{self, ShareOptions, ShareStyle, TrackerDay, styles, template};
 use crate::storage;
 
 pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
@@ -16,6 +17,26 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         .map(|d| ctx.date("--on", d))
         .transpose()?
         .unwrap_or(ctx.today);
+    let template = match &args.template {
+        Some(name) => Some(ctx.settings.templates.get(name).map(|t| (name, t)).ok_or_else(|| {
+            let known: Vec<&str> = ctx.settings.templates.keys().map(String::as_str).collect();
+            if known.is_empty() {
+                anyhow::anyhow!("--template: there are no templates yet; add one under [templates] in the settings file (`milestone paths` shows where)")
+            } else {
+                anyhow::anyhow!("--template: no template named {name:?}; the settings file has {}", known.join(", "))
+            }
+        })?),
+        None => None,
+    };
+    let name = match (&args.name, args.anonymous) {
+        (_, true) => None,
+        (Some(name), false) => Some(name.trim().to_owned()),
+        (None, false) => ctx.settings.name.clone(),
+    };
+    if name.as_deref() == Some("") {
+        bail!("--name: a name needs at least one visible character; or use --anonymous");
+    }
+
     let loaded = storage::load(&ctx.journal, ctx.today)?;
     let journal = loaded.journal();
     let named = args
@@ -38,13 +59,24 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         emoji: ctx.settings.emoji && !args.no_emoji,
         with_notes: args.with_notes,
         counting: ctx.counting(),
+        name,
+        discreet: args.discreet,
     };
-    let style = args
-        .style
-        .or(ctx.settings.share_style)
-        .unwrap_or(ShareStyle::Plain);
-    let text = match style {
-        ShareStyle::Plain => share::plain(&days, &options),
+
+    let text = if let Some((name, source)) = template {
+        template::render(name, source, &days, &options)?
+    } else {
+        match args
+            .style
+            .or(ctx.settings.share_style)
+            .unwrap_or(ShareStyle::Plain)
+        {
+            ShareStyle::Json => {
+                let cards: Vec<Card> = standings.iter().map(|s| Card::new(s, &options)).collect();
+                card::to_json(&cards)?
+            }
+            style => styles::render(&share::compose(&days, &options), style, options.emoji),
+        }
     };
     std::io::stdout().lock().write_all(text.as_bytes())?;
     Ok(())

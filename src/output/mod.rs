@@ -4,7 +4,6 @@
 pub mod json;
 pub mod report_markdown;
 pub mod report_text;
-pub mod share;
 pub mod streak_text;
 pub mod table;
 

@@ -1,0 +1,61 @@
+//! `milestone circle`: one celebration for a group from its members' share cards.
+
+use std::io::{Read, Write};
+
+use anyhow::{Context as _, Result};
+
+use crate::cli::CircleArgs;
+use crate::context::Context;
+use crate::output::terminal_safe;
+use crate::share::circle::{self, Gathered};
+use crate::share::{ShareStyle, card, styles};
+
+pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
+    let window = args
+        .upcoming
+        .as_deref()
+        .map(circle::parse_window)
+        .transpose()
+        .map_err(anyhow::Error::msg)?;
+    let mut gathered = Gathered::default();
+    let stdin_only = [std::path::PathBuf::from("-")];
+    let files = if args.files.is_empty() {
+        &stdin_only[..]
+    } else {
+        &args.files[..]
+    };
+    for file in files {
+        if file.as_os_str() == "-" {
+            let mut text = String::new();
+            std::io::stdin()
+                .read_to_string(&mut text)
+                .context("could not read share cards from standard input (are they UTF-8 JSON?)")?;
+            circle::gather(&text, "standard input", &mut gathered);
+        } else {
+            let text = std::fs::read_to_string(file).with_context(|| {
+                format!(
+                    "could not read the share cards in {}; check the file name",
+                    file.display()
+                )
+            })?;
+            circle::gather(&text, &file.display().to_string(), &mut gathered);
+        }
+    }
+    let Gathered { cards, mut skipped } = gathered;
+    let cards = circle::roll_call(cards, &mut skipped);
+
+    let mut err = std::io::stderr().lock();
+    for problem in &skipped {
+        writeln!(err, "warning: {}", terminal_safe(problem))?;
+    }
+    let emoji = ctx.settings.emoji && !args.no_emoji;
+    let text = match (args.style, window) {
+        (ShareStyle::Json, _) => card::to_json_array(&cards)?,
+        (style, Some(days)) => {
+            styles::render(&circle::upcoming(&cards, ctx.today, days), style, emoji)
+        }
+        (style, None) => styles::render(&circle::celebration(&cards, ctx.today), style, emoji),
+    };
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}

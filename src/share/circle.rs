@@ -1,0 +1,268 @@
+//! `milestone circle`: one celebration for a group, from its members' share cards.
+//!
+//! Everyone is named (or "a friend", when anonymous); milestones come first; everyone else
+//! follows in order of name, never of days: a circle celebrates, it does not rank.
+
+use std::collections::HashSet;
+
+use chrono::{Days, NaiveDate};
+
+use super::card::Card;
+use super::{Line, Message, Part};
+use crate::output::plural;
+
+/// Cards read from one input, and what was wrong with the ones that could not be used.
+#[derive(Debug, Default)]
+pub struct Gathered {
+    pub cards: Vec<Card>,
+    pub skipped: Vec<String>,
+}
+
+/// Reads the cards in `text` (one object, an array of them, or several one after another),
+/// adding them to `gathered`; `source` names the input in messages.
+pub fn gather(text: &str, source: &str, gathered: &mut Gathered) {
+    let mut number = 0;
+    for value in serde_json::Deserializer::from_str(text).into_iter::<serde_json::Value>() {
+        let value = match value {
+            Ok(value) => value,
+            Err(err) => {
+                gathered.skipped.push(format!(
+                    "{source}: not JSON ({err}); the rest of it was skipped"
+                ));
+                return;
+            }
+        };
+        let values = match value {
+            serde_json::Value::Array(values) => values,
+            other => vec![other],
+        };
+        for value in values {
+            number += 1;
+            match serde_json::from_value::<Card>(value) {
+                Ok(card) => gathered.cards.push(card),
+                Err(err) => gathered.skipped.push(format!(
+                    "{source}: card {number} is not a share card ({err}); skipped"
+                )),
+            }
+        }
+    }
+}
+
+/// The cards worth showing: duplicates (the same card twice, or two cards from one named
+/// member for one tracker) dropped, keeping the newest, in order of name.
+pub fn roll_call(mut cards: Vec<Card>, skipped: &mut Vec<String>) -> Vec<Card> {
+    cards.sort_by(|a, b| b.date.cmp(&a.date));
+    let mut seen_cards = HashSet::new();
+    let mut seen_members = HashSet::new();
+    let mut kept = Vec::new();
+    for card in cards {
+        let member = card.name.clone().map(|name| (name, card.tracker.clone()));
+        let duplicate_card = !seen_cards.insert(serde_json::to_string(&card).unwrap_or_default());
+        let duplicate_member = member
+            .as_ref()
+            .is_some_and(|m| !seen_members.insert(m.clone()));
+        if duplicate_card || duplicate_member {
+            skipped.push(format!("a second card from {} was skipped", who(&card)));
+        } else {
+            kept.push(card);
+        }
+    }
+    kept.sort_by(|a, b| by_name(a).cmp(&by_name(b)));
+    kept
+}
+
+/// Named members in alphabetical order, then anonymous ones.
+fn by_name(card: &Card) -> (bool, String, Option<String>) {
+    (
+        card.name.is_none(),
+        card.name.clone().unwrap_or_default().to_lowercase(),
+        card.tracker.clone(),
+    )
+}
+
+fn who(card: &Card) -> String {
+    card.name.clone().unwrap_or_else(|| "a friend".to_string())
+}
+
+/// "alcohol-free" or, for a discreet card, "strong".
+fn what(card: &Card) -> Vec<Part> {
+    match &card.tracker {
+        Some(tracker) => vec![Part::User(tracker.clone()), Part::Text("-free".into())],
+        None => vec![Part::Text("strong".into())],
+    }
+}
+
+fn member(card: &Card) -> Vec<Part> {
+    match &card.name {
+        Some(name) => vec![Part::User(name.clone())],
+        None => vec![Part::Text("A friend".into())],
+    }
+}
+
+/// The group's celebration on `today`.
+pub fn celebration(cards: &[Card], today: NaiveDate) -> Message {
+    let mut lines = vec![Line {
+        emoji: "🤝",
+        parts: vec![Part::Text(format!("Our circle, {today}"))],
+    }];
+    if cards.is_empty() {
+        lines.push(Line {
+            emoji: "",
+            parts: vec![Part::Text(
+                "No cards yet. Share yours with `milestone share --style json`.".into(),
+            )],
+        });
+    }
+    for card in cards.iter().filter(|c| c.milestone.is_some()) {
+        let label = card.milestone.clone().unwrap_or_default();
+        let mut parts = member(card);
+        parts.push(Part::Text(": ".into()));
+        parts.push(Part::Strong(label));
+        parts.push(Part::Text(" ".into()));
+        parts.extend(what(card));
+        parts.push(Part::Text(when(card.date, today, "today!", "on")));
+        lines.push(Line {
+            emoji: "🎉", parts
+        });
+    }
+    for card in cards.iter().filter(|c| c.milestone.is_none()) {
+        let mut parts = member(card);
+        parts.push(Part::Text(": ".into()));
+        parts.push(Part::Strong(plural(card.days.into(), "day")));
+        parts.push(Part::Text(" ".into()));
+        parts.extend(what(card));
+        if let Some(next) = &card.next_milestone {
+            parts.push(Part::Text(format!(", {} next", next.label)));
+        }
+        parts.push(Part::Text(when(card.date, today, ".", "as of")));
+        lines.push(Line {
+            emoji: "🌱", parts
+        });
+    }
+    if !cards.is_empty() {
+        lines.push(Line {
+            emoji: "💛",
+            parts: vec![Part::Text(
+                "Every day counts. Thank you for being here.".into(),
+            )],
+        });
+    }
+    Message { lines }
+}
+
+fn when(date: NaiveDate, today: NaiveDate, on_today: &str, other: &str) -> String {
+    if date == today {
+        if on_today == "." {
+            ".".into()
+        } else {
+            format!(" {on_today}")
+        }
+    } else {
+        format!(" ({other} {date}).")
+    }
+}
+
+/// The anniversaries coming up within `days` of `today`, soonest first (a date order, for
+/// whoever brings the chips; not a ranking of people).
+pub fn upcoming(cards: &[Card], today: NaiveDate, days: u64) -> Message {
+    let until = today
+        .checked_add_days(Days::new(days))
+        .unwrap_or(NaiveDate::MAX);
+    let mut coming: Vec<&Card> = cards
+        .iter()
+        .filter(|c| {
+            c.next_milestone
+                .as_ref()
+                .is_some_and(|n| n.date >= today && n.date <= until)
+        })
+        .collect();
+    coming.sort_by_key(|c| c.next_milestone.as_ref().map(|n| n.date));
+    let mut lines = vec![Line {
+        emoji: "📅",
+        parts: vec![Part::Text(format!(
+            "Coming up in the next {}",
+            plural(days as i64, "day")
+        ))],
+    }];
+    if coming.is_empty() {
+        lines.push(Line {
+            emoji: "",
+            parts: vec![Part::Text("No anniversaries in that time.".into())],
+        });
+    }
+    for card in coming {
+        let Some(next) = &card.next_milestone else {
+            continue;
+        };
+        let mut parts = vec![Part::Text(format!("• {}  ", next.date))];
+        parts.extend(member(card));
+        parts.push(Part::Text(": ".into()));
+        parts.push(Part::Strong(next.label.clone()));
+        if let Some(tracker) = &card.tracker {
+            parts.push(Part::Text(" (".into()));
+            parts.push(Part::User(tracker.clone()));
+            parts.push(Part::Text(")".into()));
+        }
+        lines.push(Line { emoji: "", parts });
+    }
+    Message { lines }
+}
+
+/// Parses `--upcoming`: `30d`, `2w`, or a plain number of days.
+pub fn parse_window(input: &str) -> Result<u64, String> {
+    let input = input.trim();
+    let (number, unit) = match input.strip_suffix('d') {
+        Some(n) => (n, 1),
+        None => match input.strip_suffix('w') {
+            Some(n) => (n, 7),
+            None => (input, 1),
+        },
+    };
+    number
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(unit))
+        .filter(|n| *n <= 3660)
+        .ok_or_else(|| format!("--upcoming: {input:?} is not a span I understand; use days or weeks such as 30d or 2w (up to 3660 days)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn windows_parse() {
+        assert_eq!(parse_window("30d"), Ok(30));
+        assert_eq!(parse_window("2w"), Ok(14));
+        assert_eq!(parse_window("7"), Ok(7));
+        assert!(parse_window("soon").is_err());
+        assert!(parse_window("-3d").is_err());
+        assert!(parse_window("99999d").is_err());
+    }
+
+    #[test]
+    fn gather_reads_objects_arrays_and_streams_and_reports_bad_cards() {
+        let card = r#"{"name": "Sam", "tracker": "alcohol", "date": "2026-11-25", "days": 256, "milestone": null, "next_milestone": null}"#;
+        let mut gathered = Gathered::default();
+        gather(
+            &format!("{card}\n[{card}, {{\"name\": 3}}]"),
+            "cards.json",
+            &mut gathered,
+        );
+        assert_eq!(gathered.cards.len(), 2);
+        assert_eq!(gathered.skipped.len(), 1);
+        assert!(
+            gathered.skipped[0].starts_with("cards.json: card 3 is not a share card"),
+            "{:?}",
+            gathered.skipped
+        );
+        let kept = roll_call(gathered.cards, &mut gathered.skipped);
+        assert_eq!(kept.len(), 1);
+        assert_eq!(gathered.skipped[1], "a second card from Sam was skipped");
+        assert_eq!(kept[0].date, date(2026, 11, 25));
+    }
+}

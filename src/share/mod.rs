@@ -1,0 +1,260 @@
+//! What `milestone share` says: a short, warm message about where each tracker stands today,
+//! composed once as plain parts and then written in the style of its destination.
+//!
+//! Private entries are dropped here, before any text is composed, so no style can leak them.
+//! Words from the journal or the command line are marked as the person's own (`Part::User`),
+//! so each style can make them safe for its destination. The phrases celebrate; they never
+//! compare people or shame a reset.
+
+pub mod card;
+pub mod circle;
+pub mod styles;
+pub mod template;
+
+use crate::journal::{Entry, EntryKind};
+use crate::output::{Counting, plural};
+use crate::streak::Standing;
+
+/// How long after a reset the text speaks of starting again and of the days that still count.
+const RECENT_RESET_DAYS: i64 = 30;
+/// The most characters of a person's note a chat message carries.
+pub const MAX_NOTE_CHARS: usize = 200;
+
+/// The formats `share` (and `circle`) can write.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShareStyle {
+    /// Plain text, for any chat
+    Plain,
+    /// Markdown, as GitHub, Mattermost, Element and most chats read it
+    Markdown,
+    /// Slack's mrkdwn
+    Slack,
+    /// Discord's Markdown, with @-mentions defused
+    Discord,
+    /// One line of at most 160 characters
+    Sms,
+    /// A share card, the JSON that `milestone circle` reads
+    Json,
+}
+
+impl ShareStyle {
+    /// "plain, markdown, ..." for messages.
+    pub fn names() -> String {
+        use clap::ValueEnum;
+        ShareStyle::value_variants()
+            .iter()
+            .filter_map(|s| s.to_possible_value())
+            .map(|v| v.get_name().to_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Who is speaking and how much they want said.
+#[derive(Debug, Clone, Default)]
+pub struct ShareOptions {
+    pub emoji: bool,
+    pub with_notes: bool,
+    pub counting: Counting,
+    /// Display name; `None` when anonymous or unset.
+    pub name: Option<String>,
+    /// Never name what is tracked.
+    pub discreet: bool,
+}
+
+/// What one tracker contributes to the message: its standing and that day's entries.
+pub struct TrackerDay<'a> {
+    pub standing: &'a Standing,
+    pub entries: Vec<&'a Entry>,
+}
+
+impl TrackerDay<'_> {
+    /// That day's entries that may be shared: never a private one.
+    pub fn public_entries(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().copied().filter(|e| !e.private)
+    }
+
+    /// The texts of that day's public check-ins.
+    pub fn public_notes(&self) -> Vec<String> {
+        self.public_entries()
+            .filter(|e| e.kind == EntryKind::Checkin)
+            .filter_map(|e| e.text.as_deref())
+            .map(clean_note)
+            .filter(|t| !t.is_empty())
+            .collect()
+    }
+
+    /// The words of that day's first public win, if there was one ("" when it has none).
+    pub fn public_win(&self) -> Option<String> {
+        self.public_entries()
+            .find(|e| e.kind == EntryKind::Win)
+            .map(|e| e.text.as_deref().map(clean_note).unwrap_or_default())
+    }
+}
+
+/// A person's words, on one line, without control characters, and not too long for a chat.
+pub fn clean_note(text: &str) -> String {
+    let clean = crate::output::chat_safe(text);
+    if clean.chars().count() <= MAX_NOTE_CHARS {
+        return clean;
+    }
+    let mut cut: String = clean.chars().take(MAX_NOTE_CHARS - 1).collect();
+    cut.push('…');
+    cut
+}
+
+/// A piece of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// The program's own words.
+    Text(String),
+    /// The program's own words, emphasised (the count, the milestone).
+    Strong(String),
+    /// Words that came from the person (name, tracker, notes): escaped by every style.
+    User(String),
+}
+
+/// One line of the message, with the emoji that opens it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    pub emoji: &'static str,
+    pub parts: Vec<Part>,
+}
+
+/// A whole message, before it is given a style.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub lines: Vec<Line>,
+}
+
+fn text(s: impl Into<String>) -> Part {
+    Part::Text(s.into())
+}
+
+/// Composes the message for `days` (one entry per tracker).
+pub fn compose(days: &[TrackerDay], options: &ShareOptions) -> Message {
+    let mut lines = Vec::new();
+    let single = days.len() == 1;
+    for (i, day) in days.iter().enumerate() {
+        let s = day.standing;
+        let (emoji, mut parts) = headline(s, options);
+        if i == 0
+            && let Some(name) = &options.name
+        {
+            parts.splice(0..0, [Part::User(name.clone()), text(": ")]);
+        }
+        let next = next_milestone(s);
+        if single {
+            lines.push(Line { emoji, parts });
+            if let Some(next) = next {
+                lines.push(Line {
+                    emoji: "",
+                    parts: next,
+                });
+            }
+        } else {
+            if let Some(next) = next {
+                parts.push(text(" "));
+                parts.extend(next);
+            }
+            lines.push(Line { emoji, parts });
+        }
+    }
+    let win = days.iter().find_map(TrackerDay::public_win);
+    if let Some(words) = win {
+        let parts = if options.with_notes && !words.is_empty() {
+            vec![text("Today's win: "), Part::User(words)]
+        } else {
+            vec![text("And a win of my own today!")]
+        };
+        lines.push(Line {
+            emoji: "🏆", parts
+        });
+    }
+    if options.with_notes {
+        let notes: Vec<String> = days.iter().flat_map(TrackerDay::public_notes).collect();
+        if !notes.is_empty() {
+            lines.push(Line {
+                emoji: "📝",
+                parts: vec![Part::User(notes.join("; "))],
+            });
+        }
+    }
+    Message { lines }
+}
+
+/// The opening sentence for one tracker, and the emoji that goes with it.
+fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
+    let counting = options.counting;
+    // "alcohol-free", or for a discreet message, "strong".
+    let free = |mut parts: Vec<Part>| {
+        if options.discreet {
+            parts.push(text("strong"));
+        } else {
+            parts.push(Part::User(s.tracker.clone()));
+            parts.push(text("-free"));
+        }
+        parts
+    };
+    let counts_still = (s.restarted() && s.days < RECENT_RESET_DAYS).then(|| {
+        let (total, of) = counting.total_of(s);
+        text(format!(
+            " Every day still counts: {total} of {of} days since {}.",
+            s.since
+        ))
+    });
+    let shown_days = plural(counting.days(s), "day");
+
+    if let Some(m) = s.milestone_today() {
+        let mut parts = free(vec![Part::Strong(m.label.clone()), text(" ")]);
+        parts.push(text(" today!"));
+        if m.label != shown_days {
+            parts.push(text(format!(" That's {shown_days}, one day at a time.")));
+        }
+        parts.extend(counts_still);
+        return ("🎉", parts);
+    }
+    let (emoji, mut parts) = match (s.days, s.restarted(), options.discreet) {
+        (0, false, false) => (
+            "🌱",
+            free(vec![text("Day one: ")])
+                .into_iter()
+                .chain([text(" starting today.")])
+                .collect(),
+        ),
+        (0, false, true) => ("🌱", vec![text("Day one starts today.")]),
+        (0, true, false) => (
+            "💛",
+            free(vec![text("Starting again today, ")])
+                .into_iter()
+                .chain([text(".")])
+                .collect(),
+        ),
+        (0, true, true) => ("💛", vec![text("Starting again today.")]),
+        (days, true, _) if days < RECENT_RESET_DAYS => {
+            let mut parts = free(vec![Part::Strong(shown_days.clone()), text(" ")]);
+            parts.push(text(" again."));
+            ("💛", parts)
+        }
+        _ => {
+            let mut parts = free(vec![Part::Strong(shown_days.clone()), text(" ")]);
+            parts.push(text("."));
+            ("🌱", parts)
+        }
+    };
+    parts.extend(counts_still);
+    (emoji, parts)
+}
+
+fn next_milestone(s: &Standing) -> Option<Vec<Part>> {
+    let m = s.next_milestone.as_ref()?;
+    let when = match s.days_left()? {
+        1 => "tomorrow".to_string(),
+        n => format!("in {n} days"),
+    };
+    Some(vec![
+        text("Next milestone: "),
+        Part::Strong(m.label.clone()),
+        text(format!(" {when}.")),
+    ])
+}
