@@ -51,7 +51,7 @@ pub fn gather(text: &str, source: &str, gathered: &mut Gathered) {
 /// The cards worth showing: duplicates (the same card twice, or two cards from one named
 /// member for one tracker) dropped, keeping the newest, in order of name.
 pub fn roll_call(mut cards: Vec<Card>, skipped: &mut Vec<String>) -> Vec<Card> {
-    cards.sort_by(|a, b| b.date.cmp(&a.date));
+    cards.sort_by_key(|c| std::cmp::Reverse(c.date));
     let mut seen_cards = HashSet::new();
     let mut seen_members = HashSet::new();
     let mut kept = Vec::new();
@@ -67,7 +67,7 @@ pub fn roll_call(mut cards: Vec<Card>, skipped: &mut Vec<String>) -> Vec<Card> {
             kept.push(card);
         }
     }
-    kept.sort_by(|a, b| by_name(a).cmp(&by_name(b)));
+    kept.sort_by_key(by_name);
     kept
 }
 
