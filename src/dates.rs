@@ -1,22 +1,36 @@
-//! Dates as people type them on the command line, resolved against "today".
+//! Dates as people say them on the command line, resolved against "today".
+//!
+//! A journal looks back, so a date without a year ("nov 20") or a weekday ("friday") means the
+//! most recent one: today when it matches, else the last one before.
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The forms every date option accepts, for error messages.
-pub const ACCEPTED_FORMS: &str = "YYYY-MM-DD, today, yesterday or N days ago";
+pub const ACCEPTED_FORMS: &str = "YYYY-MM-DD, today, yesterday, tomorrow, N days ago, N weeks ago, \
+a weekday (friday, last friday) or a month and day (nov 20, 20 nov)";
 
 /// Reads `input` as a calendar date relative to `today`.
 pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let words: Vec<&str> = input.split_whitespace().collect();
-    let lowered: Vec<String> = words.iter().map(|w| w.to_ascii_lowercase()).collect();
-    let lowered: Vec<&str> = lowered.iter().map(String::as_str).collect();
-    let date = match lowered.as_slice() {
+    let lowered = input.trim().to_lowercase();
+    let words: Vec<&str> = lowered.split_whitespace().collect();
+    let date = match words.as_slice() {
         ["today"] => Some(today),
         ["yesterday"] => today.checked_sub_days(Days::new(1)),
+        ["tomorrow"] => today.checked_add_days(Days::new(1)),
         [n, "day" | "days", "ago"] => n
             .parse::<u64>()
             .ok()
             .and_then(|n| today.checked_sub_days(Days::new(n))),
+        [n, "week" | "weeks", "ago"] => n
+            .parse::<u64>()
+            .ok()
+            .and_then(|n| today.checked_sub_days(Days::new(n.checked_mul(7)?))),
+        [day] if weekday(day).is_some() => weekday(day).map(|w| most_recent(w, today, 0)),
+        ["last", day] if weekday(day).is_some() => weekday(day).map(|w| most_recent(w, today, 1)),
+        [month, day] | [month, day, ","] if month_number(month).is_some() => {
+            month_day(month, day, today)
+        }
+        [day, month] if month_number(month).is_some() => month_day(month, day, today),
         [iso] => parse_iso_date(iso),
         _ => None,
     };
@@ -39,6 +53,81 @@ pub fn parse_iso_date(input: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(input, "%Y-%m-%d").ok()
 }
 
+fn weekday(word: &str) -> Option<Weekday> {
+    let word = word.trim_end_matches(',');
+    if word.len() < 3 {
+        return None;
+    }
+    [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+        Weekday::Sat,
+        Weekday::Sun,
+    ]
+    .into_iter()
+    .find(|w| {
+        let name = weekday_name(*w);
+        name.starts_with(word) || word == format!("{}s", &name[..3])
+    })
+}
+
+fn weekday_name(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
+    }
+}
+
+/// The latest `weekday` on or before `today` (`skip` = 1: strictly before today).
+fn most_recent(weekday: Weekday, today: NaiveDate, skip: u64) -> NaiveDate {
+    let from = today - Days::new(skip);
+    let back = (7 + from.weekday().num_days_from_monday() - weekday.num_days_from_monday()) % 7;
+    from - Days::new(u64::from(back))
+}
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+fn month_number(word: &str) -> Option<u32> {
+    let word = word.trim_end_matches(['.', ',']);
+    if word.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(word) || (word == "sept" && *m == "september"))
+        .map(|i| i as u32 + 1)
+}
+
+/// "nov 20": this year's, or last year's when this year's is still to come.
+fn month_day(month: &str, day: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let month = month_number(month)?;
+    let day: u32 = day
+        .trim_end_matches([',', '.'])
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()?;
+    let this_year = NaiveDate::from_ymd_opt(today.year(), month, day);
+    match this_year {
+        Some(date) if date <= today => Some(date),
+        // Feb 29 only exists in leap years: look back for the last one.
+        _ => (1..=8).find_map(|back| {
+            let year = today.checked_sub_months(Months::new(12 * back))?.year();
+            NaiveDate::from_ymd_opt(year, month, day)
+        }),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,9 +141,36 @@ mod tests {
         let today = date(2026, 3, 1);
         assert_eq!(parse_date("today", today), Ok(today));
         assert_eq!(parse_date("Yesterday", today), Ok(date(2026, 2, 28)));
+        assert_eq!(parse_date("tomorrow", today), Ok(date(2026, 3, 2)));
         assert_eq!(parse_date("1 day ago", today), Ok(date(2026, 2, 28)));
         assert_eq!(parse_date("366 days ago", today), Ok(date(2025, 2, 28)));
         assert_eq!(parse_date("0 days ago", today), Ok(today));
+        assert_eq!(parse_date("2 weeks ago", today), Ok(date(2026, 2, 15)));
+    }
+
+    #[test]
+    fn weekdays_look_back() {
+        let today = date(2026, 11, 25); // a Wednesday
+        assert_eq!(parse_date("wednesday", today), Ok(today));
+        assert_eq!(parse_date("last wednesday", today), Ok(date(2026, 11, 18)));
+        assert_eq!(parse_date("monday", today), Ok(date(2026, 11, 23)));
+        assert_eq!(parse_date("Mon", today), Ok(date(2026, 11, 23)));
+        assert_eq!(parse_date("last friday", today), Ok(date(2026, 11, 20)));
+        assert_eq!(parse_date("friday", today), Ok(date(2026, 11, 20)));
+        assert_eq!(parse_date("thursday", today), Ok(date(2026, 11, 19)));
+    }
+
+    #[test]
+    fn month_and_day_mean_the_most_recent_one() {
+        let today = date(2026, 11, 25);
+        assert_eq!(parse_date("nov 20", today), Ok(date(2026, 11, 20)));
+        assert_eq!(parse_date("20 Nov", today), Ok(date(2026, 11, 20)));
+        assert_eq!(parse_date("November 25", today), Ok(today));
+        assert_eq!(parse_date("dec 24", today), Ok(date(2025, 12, 24)));
+        assert_eq!(parse_date("sept 1st", today), Ok(date(2026, 9, 1)));
+        assert_eq!(parse_date("feb 29", today), Ok(date(2024, 2, 29)));
+        assert!(parse_date("feb 30", today).is_err());
+        assert!(parse_date("nov", today).is_err());
     }
 
     #[test]
@@ -71,6 +187,7 @@ mod tests {
             "x days ago",
             "-1 days ago",
             "soon",
+            "ma 3",
         ] {
             assert_eq!(
                 parse_date(bad, today),

@@ -135,8 +135,9 @@ fn malformed_dates_are_refused_with_the_forms_that_work() {
         "2026-2-3",
         "soon",
         "",
-        "2 weeks ago",
+        "2 fortnights ago",
         "26-11-25",
+        "funday",
     ] {
         for (command, flag) in [
             (&["add", "hi"][..], "--date"),
@@ -153,7 +154,7 @@ fn malformed_dates_are_refused_with_the_forms_that_work() {
             assert_eq!(
                 stderr,
                 format!(
-                    "error: {flag}: {bad:?} is not a date I understand; use YYYY-MM-DD, today, yesterday or N days ago\n"
+                    "error: {flag}: {bad:?} is not a date I understand; use YYYY-MM-DD, today, yesterday, tomorrow, N days ago, N weeks ago, a weekday (friday, last friday) or a month and day (nov 20, 20 nov)\n"
                 ),
                 "{args:?}"
             );
