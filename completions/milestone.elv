@@ -36,6 +36,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
+            cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;start'= {
@@ -152,6 +153,13 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'milestone;prompt'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'milestone;help'= {
             cand start 'Begin tracking something: a new streak starts on --since (today by default)'
             cand add 'Log a check-in (or, with --win, a win) for a day'
@@ -164,6 +172,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
+            cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;help;start'= {
@@ -187,6 +196,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;completions'= {
         }
         &'milestone;help;paths'= {
+        }
+        &'milestone;help;prompt'= {
         }
         &'milestone;help;help'= {
         }

@@ -62,6 +62,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Show where the journal and the settings file are
     Paths,
+    /// Print one short line for a shell prompt or status bar (nothing when there is no journal)
+    Prompt(PromptArgs),
 }
 
 #[derive(Debug, Args)]
@@ -223,6 +225,15 @@ pub struct CircleArgs {
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  PS1='$(milestone prompt) \\$ '                       (bash)
+  set -g status-right '#(milestone prompt)'          (tmux)")]
+pub struct PromptArgs {
+    /// Only this tracker [default: the settings' default_tracker, else all of them]
+    pub tracker: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -6,6 +6,7 @@ mod circle;
 mod completions;
 mod list;
 mod paths;
+mod prompt;
 mod report;
 mod reset;
 mod share;
@@ -36,6 +37,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Circle(args) => circle::run(args, &ctx),
         Command::Check => check::run(&ctx),
         Command::Paths => paths::run(&ctx),
+        Command::Prompt(args) => prompt::run(args, &ctx),
         Command::Completions(_) => unreachable!("handled above"),
     }
 }

@@ -10,6 +10,7 @@ mod completions;
 mod dates;
 mod errors;
 mod list;
+mod prompt;
 mod share;
 mod start_reset;
 mod storage;

@@ -1,0 +1,91 @@
+//! `milestone prompt`: one short line for a shell prompt, tmux or a status bar.
+//!
+//! It runs on every prompt, so it never complains at length: no journal prints nothing, and a
+//! journal with a mistake prints a short hint instead of an error.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use crate::cli::PromptArgs;
+use crate::context::Context;
+use crate::storage;
+use crate::streak::Standing;
+
+pub fn run(args: PromptArgs, ctx: &Context) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    let Ok(Some(loaded)) = storage::read(&ctx.journal, ctx.today) else {
+        return Ok(());
+    };
+    if loaded.parsed.errors().next().is_some() {
+        writeln!(out, "milestone: run `milestone check`")?;
+        return Ok(());
+    }
+    let journal = loaded.journal();
+    let named = args
+        .tracker
+        .as_deref()
+        .or(ctx.settings.default_tracker.as_deref());
+    let Ok(trackers) = super::chosen_trackers(journal, named) else {
+        return Ok(());
+    };
+    let Ok(standings) = super::streak::standings(journal, &trackers, ctx.today, &ctx.settings)
+    else {
+        return Ok(());
+    };
+    let counting = ctx.counting();
+    let parts: Vec<String> = match standings.as_slice() {
+        [one] => vec![segment(one, counting.days(one), false)],
+        several => several
+            .iter()
+            .map(|s| segment(s, counting.days(s), true))
+            .collect(),
+    };
+    writeln!(out, "{}", parts.join(" · "))?;
+    Ok(())
+}
+
+/// `256d · 9mo in 19d`, or `alcohol 256d` when several trackers share the line.
+fn segment(s: &Standing, days: i64, with_name: bool) -> String {
+    let name = if with_name {
+        format!("{} ", s.tracker)
+    } else {
+        String::new()
+    };
+    if let Some(m) = s.milestone_today() {
+        return format!("{name}{days}d · {} today!", short_label(&m.label));
+    }
+    match (&s.next_milestone, s.days_left(), with_name) {
+        (Some(m), Some(left), false) => format!("{days}d · {} in {left}d", short_label(&m.label)),
+        _ => format!("{name}{days}d"),
+    }
+}
+
+/// "9 months" → "9mo", "1 year" → "1y", "30 days" → "30d", "2 weeks" → "2w".
+fn short_label(label: &str) -> String {
+    let mut words = label.split_whitespace();
+    let (Some(n), Some(unit)) = (words.next(), words.next()) else {
+        return label.to_owned();
+    };
+    let unit = match unit.trim_end_matches('s') {
+        "day" => "d",
+        "week" => "w",
+        "month" => "mo",
+        "year" => "y",
+        other => other,
+    };
+    format!("{n}{unit}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_shorten() {
+        assert_eq!(short_label("9 months"), "9mo");
+        assert_eq!(short_label("1 year"), "1y");
+        assert_eq!(short_label("1000 days"), "1000d");
+        assert_eq!(short_label("2 weeks"), "2w");
+    }
+}
