@@ -32,6 +32,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Log a check-in (or, with --win, a win) for a day')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Record a slip: the streak starts again, and every day before it still counts')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show journal entries, oldest first')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one entry, or with no ID edit the whole journal in your editor')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one entry (asks first on a terminal)')
             [CompletionResult]::new('streak', 'streak', [CompletionResultType]::ParameterValue, 'Show current, longest and total days, check-ins, and the last and next milestone')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
@@ -64,6 +66,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--no-edit', '--no-edit', [CompletionResultType]::ParameterName, 'On a terminal with no text, log the check-in without opening the editor')
             [CompletionResult]::new('--win', '--win', [CompletionResultType]::ParameterName, 'Log a win: a milestone of your own, in your own words')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep the text private: it is never shared')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -93,6 +96,32 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;edit' {
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'New text')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'New day')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'New day')
+            [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'New mood, 1 (low) to 5 (great)')
+            [CompletionResult]::new('--mood', '--mood', [CompletionResultType]::ParameterName, 'New mood, 1 (low) to 5 (great)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Replace the tags; repeat for several')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep the text private: it is never shared')
+            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Let the text be shared again')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;rm' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Remove without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Remove without asking')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -181,6 +210,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Log a check-in (or, with --win, a win) for a day')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Record a slip: the streak starts again, and every day before it still counts')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Show journal entries, oldest first')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one entry, or with no ID edit the whole journal in your editor')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove one entry (asks first on a terminal)')
             [CompletionResult]::new('streak', 'streak', [CompletionResultType]::ParameterValue, 'Show current, longest and total days, check-ins, and the last and next milestone')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
@@ -202,6 +233,12 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;list' {
+            break
+        }
+        'milestone;help;edit' {
+            break
+        }
+        'milestone;help;rm' {
             break
         }
         'milestone;help;streak' {

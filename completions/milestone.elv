@@ -29,6 +29,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand add 'Log a check-in (or, with --win, a win) for a day'
             cand reset 'Record a slip: the streak starts again, and every day before it still counts'
             cand list 'Show journal entries, oldest first'
+            cand edit 'Change one entry, or with no ID edit the whole journal in your editor'
+            cand rm 'Remove one entry (asks first on a terminal)'
             cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
@@ -59,6 +61,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --no-edit 'On a terminal with no text, log the check-in without opening the editor'
             cand --win 'Log a win: a milestone of your own, in your own words'
             cand --private 'Keep the text private: it is never shared'
             cand -h 'Print help'
@@ -86,6 +89,30 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;edit'= {
+            cand --text 'New text'
+            cand -d 'New day'
+            cand --date 'New day'
+            cand -m 'New mood, 1 (low) to 5 (great)'
+            cand --mood 'New mood, 1 (low) to 5 (great)'
+            cand --tag 'Replace the tags; repeat for several'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Keep the text private: it is never shared'
+            cand --public 'Let the text be shared again'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;rm'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -y 'Remove without asking'
+            cand --yes 'Remove without asking'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -165,6 +192,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand add 'Log a check-in (or, with --win, a win) for a day'
             cand reset 'Record a slip: the streak starts again, and every day before it still counts'
             cand list 'Show journal entries, oldest first'
+            cand edit 'Change one entry, or with no ID edit the whole journal in your editor'
+            cand rm 'Remove one entry (asks first on a terminal)'
             cand streak 'Show current, longest and total days, check-ins, and the last and next milestone'
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
@@ -182,6 +211,10 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;reset'= {
         }
         &'milestone;help;list'= {
+        }
+        &'milestone;help;edit'= {
+        }
+        &'milestone;help;rm'= {
         }
         &'milestone;help;streak'= {
         }

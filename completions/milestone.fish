@@ -35,6 +35,8 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "start" -d 'Begi
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "share" -d 'Print a short celebratory text for a group chat'
@@ -61,6 +63,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand add" -l config -d 'T
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand add" -l no-edit -d 'On a terminal with no text, log the check-in without opening the editor'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l win -d 'Log a win: a milestone of your own, in your own words'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l private -d 'Keep the text private: it is never shared'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s h -l help -d 'Print help'
@@ -88,6 +91,25 @@ complete -c milestone -n "__fish_milestone_using_subcommand list" -l color -d 'W
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l text -d 'New text' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -s d -l date -d 'New day' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -s m -l mood -d 'New mood, 1 (low) to 5 (great)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l tag -d 'Replace the tags; repeat for several' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l private -d 'Keep the text private: it is never shared'
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l public -d 'Let the text be shared again'
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand rm" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand rm" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand rm" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand rm" -s y -l yes -d 'Remove without asking'
+complete -c milestone -n "__fish_milestone_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l on -d 'Count as of this day instead of today' -r
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
@@ -164,16 +186,18 @@ complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l color -d 
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -s h -l help -d 'Print help'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "list" -d 'Show journal entries, oldest first'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "share" -d 'Print a short celebratory text for a group chat'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "completions" -d 'Print a shell completion script'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "paths" -d 'Show where the journal and the settings file are'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list streak report share circle check completions paths prompt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "paths" -d 'Show where the journal and the settings file are'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

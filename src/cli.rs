@@ -48,6 +48,10 @@ pub enum Command {
     Reset(ResetArgs),
     /// Show journal entries, oldest first
     List(ListArgs),
+    /// Change one entry, or with no ID edit the whole journal in your editor
+    Edit(EditArgs),
+    /// Remove one entry (asks first on a terminal)
+    Rm(RmArgs),
     /// Show current, longest and total days, check-ins, and the last and next milestone
     Streak(StreakArgs),
     /// Print the milestone report: milestones and their dates, the next ones, wins, resets
@@ -83,8 +87,12 @@ pub struct StartArgs {
     after_help = "Examples:\n  milestone add \"went to a meeting\" --mood 4 --tag meeting\n  milestone add --win \"got my licence back\"\n  echo \"quiet day\" | milestone add --date yesterday"
 )]
 pub struct AddArgs {
-    /// What happened; read from standard input when it is piped and no text is given
+    /// What happened; read from standard input when piped, or written in your editor on a
+    /// terminal, when no text is given
     pub text: Vec<String>,
+    /// On a terminal with no text, log the check-in without opening the editor
+    #[arg(long)]
+    pub no_edit: bool,
     /// The tracker (may be left out when you have only one)
     #[arg(short, long, value_name = "T")]
     pub tracker: Option<String>,
@@ -115,6 +123,49 @@ pub struct ResetArgs {
     /// A note for yourself about what happened
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  milestone edit k3f9a2c --mood 4 --text \"went to a meeting after all\"
+  milestone edit k3f9a2c --private
+  milestone edit                      (the whole journal in $VISUAL / $EDITOR, checked before saving)")]
+pub struct EditArgs {
+    /// The entry's id, as `milestone list` shows it (a unique beginning is enough)
+    pub id: Option<String>,
+    /// New text
+    #[arg(long, value_name = "T", requires = "id")]
+    pub text: Option<String>,
+    /// New day
+    #[arg(short, long, value_name = "D", requires = "id")]
+    pub date: Option<String>,
+    /// New mood, 1 (low) to 5 (great)
+    #[arg(
+        short,
+        long,
+        value_name = "1-5",
+        allow_negative_numbers = true,
+        requires = "id"
+    )]
+    pub mood: Option<i64>,
+    /// Replace the tags; repeat for several
+    #[arg(long = "tag", value_name = "T", requires = "id")]
+    pub tags: Vec<String>,
+    /// Keep the text private: it is never shared
+    #[arg(long, conflicts_with = "public", requires = "id")]
+    pub private: bool,
+    /// Let the text be shared again
+    #[arg(long, requires = "id")]
+    pub public: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// The entry's id, as `milestone list` shows it (a unique beginning is enough)
+    pub id: String,
+    /// Remove without asking
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]

@@ -29,7 +29,11 @@ pub fn report(err: &anyhow::Error) -> ExitCode {
         return ExitCode::SUCCESS;
     }
     // `{:#}` puts the whole cause chain on one line.
-    let message = crate::output::terminal_safe(&format!("{err:#}")).into_owned();
+    let message: Vec<String> = format!("{err:#}")
+        .lines()
+        .map(|line| crate::output::terminal_safe(line).into_owned())
+        .collect();
+    let message = message.join("\n");
     let _ = writeln!(io::stderr().lock(), "error: {message}");
     if err.downcast_ref::<UsageError>().is_some() {
         ExitCode::from(2)

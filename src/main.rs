@@ -6,6 +6,7 @@ mod context;
 mod dates;
 #[cfg(test)]
 mod day_counting_oracle;
+mod editor;
 mod error;
 mod journal;
 mod milestones;

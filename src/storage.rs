@@ -107,6 +107,25 @@ pub fn modify<T>(
     Ok(result)
 }
 
+/// Replaces the whole journal with `new_text` (a hand edit in the editor), but only if it
+/// still holds `expected`: a change another `milestone` made meanwhile is never overwritten.
+/// `new_text` must load without errors.
+pub fn replace(path: &Path, expected: &str, new_text: &str, today: NaiveDate) -> Result<()> {
+    let path = resolve_symlink(path)?;
+    let _lock = lock_beside(&path)?;
+    let current = read_text(&path)?.unwrap_or_default();
+    if current != expected {
+        bail!("the journal changed while you were editing it (another milestone wrote to it)");
+    }
+    let loaded = Loaded {
+        path: path.clone(),
+        parsed: parse(new_text, Some(today)),
+        text: new_text.to_owned(),
+    };
+    refuse_errors(&loaded)?;
+    write_atomically(&path, new_text.as_bytes())
+}
+
 /// The journal in `text` as a model and an editable document, refusing one with errors.
 fn editable(path: &Path, text: String, today: NaiveDate) -> Result<(Journal, DocumentMut)> {
     let loaded = Loaded {
@@ -248,6 +267,31 @@ fn lock_beside(journal: &Path) -> Result<WriteLock> {
     file.lock()
         .with_context(|| format!("could not lock {}", lock_path.display()))?;
     Ok(WriteLock(file))
+}
+
+/// A private temporary file beside the journal holding `text`, for the editor; removed when
+/// dropped. It sits beside the journal (not in /tmp) so health notes stay where they live.
+pub fn scratch_copy(journal: &Path, text: &str) -> Result<tempfile::NamedTempFile> {
+    let journal = resolve_symlink(journal)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".milestone-edit-")
+        .suffix(".toml")
+        .tempfile_in(parent_folder(&journal))
+        .with_context(|| {
+            format!(
+                "could not make a private copy of {} to edit",
+                journal.display()
+            )
+        })?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.as_file().sync_all())
+        .with_context(|| {
+            format!(
+                "could not make a private copy of {} to edit",
+                journal.display()
+            )
+        })?;
+    Ok(file)
 }
 
 /// Replaces `path` with `bytes` all at once: temp file beside it, fsync, rename, fsync folder.

@@ -17,7 +17,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         .transpose()
         .map_err(|why| anyhow::anyhow!("--mood: {why}"))?;
     let tags = clean_tags(args.tags)?;
-    let text = entry_text(args.text)?;
+    let text = entry_text(args.text, !args.no_edit, ctx)?;
     let kind = if args.win {
         EntryKind::Win
     } else {
@@ -85,7 +85,9 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
 }
 
 /// The note: the words given, or standard input when it is piped and no words were given.
-fn entry_text(words: Vec<String>) -> Result<Option<String>> {
+/// The note: the words given, else standard input when it is piped, else (on a terminal)
+/// whatever the person writes in their editor, as `git commit` does.
+fn entry_text(words: Vec<String>, may_edit: bool, ctx: &Context) -> Result<Option<String>> {
     let text = if !words.is_empty() {
         words.join(" ")
     } else if !std::io::stdin().is_terminal() {
@@ -94,11 +96,30 @@ fn entry_text(words: Vec<String>) -> Result<Option<String>> {
             .read_to_string(&mut piped)
             .context("could not read the note from standard input (is it UTF-8 text?)")?;
         piped
+    } else if may_edit && ctx.journal.exists() {
+        note_from_editor(ctx)?
     } else {
         String::new()
     };
     let text = text.trim();
     Ok((!text.is_empty()).then(|| text.to_owned()))
+}
+
+const NOTE_TEMPLATE: &str = "
+# How was today? Write your note above.
+# Lines starting with '#' are left out; an empty note logs a check-in without one.
+";
+
+fn note_from_editor(ctx: &Context) -> Result<String> {
+    let scratch = storage::scratch_copy(&ctx.journal, NOTE_TEMPLATE)?;
+    crate::editor::edit_file(scratch.path())?;
+    let written = std::fs::read_to_string(scratch.path())
+        .context("could not read the note back from the editor")?;
+    let kept: Vec<&str> = written
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .collect();
+    Ok(kept.join("\n"))
 }
 
 fn clean_tags(tags: Vec<String>) -> Result<Vec<String>> {

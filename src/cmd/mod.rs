@@ -4,11 +4,13 @@ mod add;
 mod check;
 mod circle;
 mod completions;
+mod edit;
 mod list;
 mod paths;
 mod prompt;
 mod report;
 mod reset;
+mod rm;
 mod share;
 mod start;
 mod streak;
@@ -31,6 +33,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Add(args) => add::run(args, &ctx),
         Command::Reset(args) => reset::run(args, &ctx),
         Command::List(args) => list::run(args, &ctx),
+        Command::Edit(args) => edit::run(args, &ctx),
+        Command::Rm(args) => rm::run(args, &ctx),
         Command::Streak(args) => streak::run(args, &ctx),
         Command::Report(args) => report::run(args, &ctx),
         Command::Share(args) => share::run(args, &ctx),
@@ -90,6 +94,48 @@ fn find_tracker<'j>(journal: &'j Journal, name: &str) -> Result<&'j Tracker> {
         "there is no tracker named {name:?}; your trackers are {} (or begin a new one with `milestone start NAME`)",
         known.join(", ")
     )
+}
+
+/// The full id of the entry `given` names: exactly, or by a unique beginning.
+fn resolve_id(journal: &Journal, given: &str) -> Result<String> {
+    if journal.has_id(given) {
+        return Ok(given.to_owned());
+    }
+    let matches: Vec<&str> = journal
+        .entries
+        .iter()
+        .filter_map(|e| e.id.as_deref())
+        .filter(|id| !given.is_empty() && id.starts_with(given))
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok((*one).to_owned()),
+        [] => bail!(
+            "no entry has the id {given:?}; `milestone list` shows each entry's id (entries written by hand get one with `milestone edit` only once they have an `id = \"...\"` line)"
+        ),
+        several => bail!(
+            "{given:?} is the beginning of several ids ({}); give more of it",
+            several.join(", ")
+        ),
+    }
+}
+
+/// "2026-11-24 alcohol check-in: went to a meeting", for confirmations.
+fn describe_entry(entry: &crate::journal::Entry) -> String {
+    let kind = match entry.kind {
+        crate::journal::EntryKind::Checkin => "check-in",
+        crate::journal::EntryKind::Win => "win",
+        crate::journal::EntryKind::Reset => "reset",
+    };
+    let text = entry
+        .text
+        .as_deref()
+        .map(|t| {
+            let short: String = t.chars().take(60).collect();
+            let more = if t.chars().count() > 60 { "…" } else { "" };
+            format!(": {}{more}", crate::output::terminal_safe(&short))
+        })
+        .unwrap_or_default();
+    format!("{} {} {kind}{text}", entry.date, entry.tracker)
 }
 
 fn no_trackers_yet() -> String {

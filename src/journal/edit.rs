@@ -61,6 +61,86 @@ pub fn append_entry(document: &mut DocumentMut, entry: &Entry) {
     array_of_tables(document, "entry").push(table);
 }
 
+/// Changes to make to one entry; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct EntryChanges {
+    pub text: Option<String>,
+    pub date: Option<NaiveDate>,
+    pub mood: Option<u8>,
+    pub tags: Option<Vec<String>>,
+    pub private: Option<bool>,
+}
+
+impl EntryChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == EntryChanges::default()
+    }
+}
+
+/// Applies `changes` to the entry with `id`, keeping its other keys, comments and order.
+/// Returns false when no entry has that id.
+pub fn update_entry(document: &mut DocumentMut, id: &str, changes: &EntryChanges) -> bool {
+    let Some(table) =
+        entry_tables(document).find(|t| t.get("id").and_then(Item::as_str) == Some(id))
+    else {
+        return false;
+    };
+    if let Some(text) = &changes.text {
+        table.insert("text", value(text.as_str()));
+    }
+    if let Some(date) = changes.date {
+        table.insert("date", value(toml_date(date)));
+    }
+    if let Some(mood) = changes.mood {
+        table.insert("mood", value(i64::from(mood)));
+    }
+    if let Some(tags) = &changes.tags {
+        if tags.is_empty() {
+            table.remove("tags");
+        } else {
+            table.insert("tags", value(tags.iter().collect::<Array>()));
+        }
+    }
+    match changes.private {
+        Some(true) => {
+            table.insert("private", value(true));
+        }
+        Some(false) => {
+            table.remove("private");
+        }
+        None => {}
+    }
+    true
+}
+
+/// Removes the entry with `id`; false when there is none.
+pub fn remove_entry(document: &mut DocumentMut, id: &str) -> bool {
+    let Some(entries) = document
+        .get_mut("entry")
+        .and_then(Item::as_array_of_tables_mut)
+    else {
+        return false;
+    };
+    let index = entries
+        .iter()
+        .position(|t| t.get("id").and_then(Item::as_str) == Some(id));
+    match index {
+        Some(index) => {
+            entries.remove(index);
+            true
+        }
+        None => false,
+    }
+}
+
+fn entry_tables(document: &mut DocumentMut) -> impl Iterator<Item = &mut Table> {
+    document
+        .get_mut("entry")
+        .and_then(Item::as_array_of_tables_mut)
+        .into_iter()
+        .flat_map(|array| array.iter_mut())
+}
+
 /// One past the position of every table in the document.
 fn next_position(document: &DocumentMut) -> isize {
     let mut last = 0;
@@ -170,6 +250,28 @@ mod tests {
         assert!(
             text.contains("[[tracker]]\nname = \"b\"\nsince = 2026-02-01\ncost_per_day = 4.5\n")
         );
+    }
+
+    #[test]
+    fn updating_and_removing_an_entry_keeps_everything_else() {
+        let text = "version = 1\n\n[[entry]]\nid = \"a\"\n# why\ndate = 2026-01-02 # was a Friday\ntracker = \"t\"\nkind = \"checkin\"\nmood = 2\ntags = [\"x\"]\nprivate = true\nfeeling = \"ok\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\ntracker = \"t\"\nkind = \"win\"\n";
+        let mut document: DocumentMut = text.parse().unwrap();
+        let changes = EntryChanges {
+            text: Some("better".into()),
+            mood: Some(4),
+            tags: Some(vec![]),
+            private: Some(false),
+            ..EntryChanges::default()
+        };
+        assert!(update_entry(&mut document, "a", &changes));
+        assert!(!update_entry(&mut document, "zzz", &changes));
+        assert_eq!(
+            document.to_string(),
+            "version = 1\n\n[[entry]]\nid = \"a\"\n# why\ndate = 2026-01-02 # was a Friday\ntracker = \"t\"\nkind = \"checkin\"\nmood = 4\nfeeling = \"ok\"\ntext = \"better\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\ntracker = \"t\"\nkind = \"win\"\n"
+        );
+        assert!(remove_entry(&mut document, "b"));
+        assert!(!remove_entry(&mut document, "b"));
+        assert!(!document.to_string().contains("kind = \"win\""));
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod add;
 mod check;
 mod completions;
 mod dates;
+mod edit_rm;
 mod errors;
 mod list;
 mod prompt;
