@@ -38,6 +38,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
             [CompletionResult]::new('circle', 'circle', [CompletionResultType]::ParameterValue, 'Print one celebration for a group from its members'' share cards')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the journal for mistakes, each shown as PATH:LINE:COL: message')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
@@ -173,6 +175,26 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'milestone;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'milestone;import' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker for history from another app (jrnl, or a Loop file with one habit)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker for history from another app (jrnl, or a Loop file with one habit)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be added, and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'milestone;check' {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
@@ -216,6 +238,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
             [CompletionResult]::new('circle', 'circle', [CompletionResultType]::ParameterValue, 'Print one celebration for a group from its members'' share cards')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the journal for mistakes, each shown as PATH:LINE:COL: message')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
@@ -251,6 +275,12 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;circle' {
+            break
+        }
+        'milestone;help;export' {
+            break
+        }
+        'milestone;help;import' {
             break
         }
         'milestone;help;check' {

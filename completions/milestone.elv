@@ -35,6 +35,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
             cand circle 'Print one celebration for a group from its members'' share cards'
+            cand export 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
+            cand import 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
@@ -159,6 +161,24 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'milestone;export'= {
+            cand --format 'Output format'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'milestone;import'= {
+            cand -t 'The tracker for history from another app (jrnl, or a Loop file with one habit)'
+            cand --tracker 'The tracker for history from another app (jrnl, or a Loop file with one habit)'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --dry-run 'Show what would be added, and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'milestone;check'= {
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
@@ -198,6 +218,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
             cand circle 'Print one celebration for a group from its members'' share cards'
+            cand export 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
+            cand import 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
@@ -223,6 +245,10 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;share'= {
         }
         &'milestone;help;circle'= {
+        }
+        &'milestone;help;export'= {
+        }
+        &'milestone;help;import'= {
         }
         &'milestone;help;check'= {
         }

@@ -41,6 +41,8 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "streak" -d 'Sho
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "share" -d 'Print a short celebratory text for a group chat'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "paths" -d 'Show where the journal and the settings file are'
@@ -162,6 +164,24 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l no-emoji -d 'Leave out emoji'
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c milestone -n "__fish_milestone_using_subcommand export" -l format -d 'Output format' -r -f -a "json\t'The whole journal, for backups and other programs'
+csv\t'The whole journal, for spreadsheets'
+markdown\t'The whole journal, to read or print'
+ics\t'The coming milestones as calendar events'"
+complete -c milestone -n "__fish_milestone_using_subcommand export" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand export" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand export" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c milestone -n "__fish_milestone_using_subcommand import" -s t -l tracker -d 'The tracker for history from another app (jrnl, or a Loop file with one habit)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand import" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand import" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand import" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand import" -l dry-run -d 'Show what would be added, and change nothing'
+complete -c milestone -n "__fish_milestone_using_subcommand import" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
@@ -186,18 +206,20 @@ complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l color -d 
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -s h -l help -d 'Print help'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "list" -d 'Show journal entries, oldest first'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "share" -d 'Print a short celebratory text for a group chat'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "completions" -d 'Print a shell completion script'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "paths" -d 'Show where the journal and the settings file are'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle check completions paths prompt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "paths" -d 'Show where the journal and the settings file are'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths prompt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

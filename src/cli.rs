@@ -60,6 +60,10 @@ pub enum Command {
     Share(ShareArgs),
     /// Print one celebration for a group from its members' share cards
     Circle(CircleArgs),
+    /// Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar
+    Export(ExportArgs),
+    /// Add entries (and trackers) from an export, jrnl's JSON or Loop Habit Tracker's CSV
+    Import(ImportArgs),
     /// Check the journal for mistakes, each shown as PATH:LINE:COL: message
     Check,
     /// Print a shell completion script
@@ -285,6 +289,45 @@ pub struct CircleArgs {
 pub struct PromptArgs {
     /// Only this tracker [default: the settings' default_tracker, else all of them]
     pub tracker: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  milestone export > backup.json
+  milestone export --format ics > milestones.ics")]
+pub struct ExportArgs {
+    /// Output format
+    #[arg(long, default_value = "json")]
+    pub format: ExportFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// The whole journal, for backups and other programs
+    Json,
+    /// The whole journal, for spreadsheets
+    Csv,
+    /// The whole journal, to read or print
+    Markdown,
+    /// The coming milestones as calendar events
+    Ics,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  milestone import backup.json --dry-run
+  jrnl --export json > jrnl.json && milestone import jrnl.json --tracker alcohol
+  milestone import Checkmarks.csv                 (Loop Habit Tracker)")]
+pub struct ImportArgs {
+    /// The file to import; `-` reads standard input
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub file: PathBuf,
+    /// The tracker for history from another app (jrnl, or a Loop file with one habit)
+    #[arg(short, long, value_name = "T")]
+    pub tracker: Option<String>,
+    /// Show what would be added, and change nothing
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

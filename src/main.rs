@@ -8,6 +8,7 @@ mod dates;
 mod day_counting_oracle;
 mod editor;
 mod error;
+mod exchange;
 mod journal;
 mod milestones;
 mod output;

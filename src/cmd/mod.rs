@@ -5,6 +5,8 @@ mod check;
 mod circle;
 mod completions;
 mod edit;
+mod export;
+mod import;
 mod list;
 mod paths;
 mod prompt;
@@ -39,6 +41,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => report::run(args, &ctx),
         Command::Share(args) => share::run(args, &ctx),
         Command::Circle(args) => circle::run(args, &ctx),
+        Command::Export(args) => export::run(args, &ctx),
+        Command::Import(args) => import::run(args, &ctx),
         Command::Check => check::run(&ctx),
         Command::Paths => paths::run(&ctx),
         Command::Prompt(args) => prompt::run(args, &ctx),

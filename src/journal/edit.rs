@@ -31,6 +31,19 @@ pub fn append_tracker(document: &mut DocumentMut, tracker: &Tracker) {
 }
 
 pub fn append_entry(document: &mut DocumentMut, entry: &Entry) {
+    append_entries(document, std::slice::from_ref(entry));
+}
+
+/// Appends several entries at the end of the file, in order.
+pub fn append_entries(document: &mut DocumentMut, entries: &[Entry]) {
+    let mut position = next_position(document);
+    for entry in entries {
+        append_at(document, entry, position);
+        position += 1;
+    }
+}
+
+fn append_at(document: &mut DocumentMut, entry: &Entry, position: isize) {
     let mut table = Table::new();
     if let Some(id) = &entry.id {
         table.insert("id", value(id.as_str()));
@@ -52,7 +65,7 @@ pub fn append_entry(document: &mut DocumentMut, entry: &Entry) {
     }
     // New entries go at the very end of the file, after whatever is there (even a [[tracker]]
     // or a closing comment), so the old text stays an untouched prefix: diffs stay small.
-    table.set_position(Some(next_position(document)));
+    table.set_position(Some(position));
     let trailing = document.trailing().as_str().unwrap_or("").to_owned();
     if !trailing.is_empty() {
         table.decor_mut().set_prefix(format!("{trailing}\n"));

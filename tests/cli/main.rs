@@ -10,6 +10,7 @@ mod completions;
 mod dates;
 mod edit_rm;
 mod errors;
+mod exchange;
 mod list;
 mod prompt;
 mod share;

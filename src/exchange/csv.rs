@@ -1,0 +1,98 @@
+//! milestone's CSV export, for spreadsheets: one row per tracker (kind `start`, dated its
+//! `since`) then one per entry; tags joined with `;`. Import reads it back.
+
+use anyhow::{Context as _, Result, bail};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Batch;
+use crate::journal::{Entry, EntryKind, Journal, Tracker};
+
+/// The row kind that carries a tracker rather than an entry.
+const START: &str = "start";
+
+#[derive(Serialize, Deserialize)]
+struct Row {
+    kind: String,
+    date: NaiveDate,
+    tracker: String,
+    id: Option<String>,
+    text: Option<String>,
+    mood: Option<u8>,
+    tags: String,
+    private: Option<bool>,
+    cost_per_day: Option<f64>,
+}
+
+pub fn export(journal: &Journal) -> Result<String> {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    for t in &journal.trackers {
+        writer.serialize(Row {
+            kind: START.into(),
+            date: t.since,
+            tracker: t.name.clone(),
+            id: None,
+            text: None,
+            mood: None,
+            tags: String::new(),
+            private: None,
+            cost_per_day: t.cost_per_day,
+        })?;
+    }
+    for e in &journal.entries {
+        writer.serialize(Row {
+            kind: e.kind.as_str().into(),
+            date: e.date,
+            tracker: e.tracker.clone(),
+            id: e.id.clone(),
+            text: e.text.clone(),
+            mood: e.mood,
+            tags: e.tags.join(";"),
+            private: Some(e.private),
+            cost_per_day: None,
+        })?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+pub fn import(text: &str) -> Result<Batch> {
+    let mut batch = Batch::default();
+    let mut reader = ::csv::Reader::from_reader(text.as_bytes());
+    for (i, row) in reader.deserialize::<Row>().enumerate() {
+        let line = i + 2;
+        let row = row
+            .with_context(|| format!("line {line} of the CSV does not read as a milestone row"))?;
+        if row.kind == START {
+            batch.trackers.push(Tracker {
+                name: row.tracker,
+                since: row.date,
+                cost_per_day: row.cost_per_day,
+            });
+            continue;
+        }
+        let Some(kind) = EntryKind::from_name(&row.kind) else {
+            bail!("line {line} of the CSV has an unknown kind {:?}", row.kind);
+        };
+        if let Some(mood) = row.mood {
+            crate::journal::check_mood(mood.into())
+                .map_err(|why| anyhow::anyhow!("line {line} of the CSV: {why}"))?;
+        }
+        batch.entries.push(Entry {
+            id: row.id.filter(|id| !id.is_empty()),
+            date: row.date,
+            tracker: row.tracker,
+            kind,
+            text: row.text.filter(|t| !t.is_empty()),
+            mood: row.mood,
+            tags: row
+                .tags
+                .split(';')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            private: row.private.unwrap_or(false),
+        });
+    }
+    Ok(batch)
+}

@@ -1,0 +1,117 @@
+//! milestone's JSON export: the whole journal, `{"version": 1, "trackers": [...], "entries": [...]}`,
+//! entries in the same shape as `list --format json`. Import reads it back.
+
+use anyhow::{Context as _, Result};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Batch;
+use crate::journal::{Entry, EntryKind, FORMAT_VERSION, Journal, Tracker};
+
+#[derive(Serialize, Deserialize)]
+struct Export {
+    version: i64,
+    trackers: Vec<TrackerRecord>,
+    entries: Vec<EntryRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TrackerRecord {
+    name: String,
+    since: NaiveDate,
+    #[serde(default)]
+    cost_per_day: Option<f64>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntryRecord {
+    #[serde(default)]
+    id: Option<String>,
+    date: NaiveDate,
+    tracker: String,
+    kind: String,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    mood: Option<u8>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    private: bool,
+}
+
+pub fn export(journal: &Journal) -> Result<String> {
+    let export = Export {
+        version: FORMAT_VERSION,
+        trackers: journal
+            .trackers
+            .iter()
+            .map(|t| TrackerRecord {
+                name: t.name.clone(),
+                since: t.since,
+                cost_per_day: t.cost_per_day,
+            })
+            .collect(),
+        entries: journal
+            .entries
+            .iter()
+            .map(|e| EntryRecord {
+                id: e.id.clone(),
+                date: e.date,
+                tracker: e.tracker.clone(),
+                kind: e.kind.as_str().to_owned(),
+                text: e.text.clone(),
+                mood: e.mood,
+                tags: e.tags.clone(),
+                private: e.private,
+            })
+            .collect(),
+    };
+    let mut text = serde_json::to_string_pretty(&export)?;
+    text.push('\n');
+    Ok(text)
+}
+
+pub fn import(text: &str) -> Result<Batch> {
+    let export: Export = serde_json::from_str(text)
+        .context("this milestone JSON export does not read as one; was it changed by hand?")?;
+    if export.version != FORMAT_VERSION {
+        anyhow::bail!(
+            "this export is version {}, and this milestone reads version {FORMAT_VERSION}",
+            export.version
+        );
+    }
+    let entries = export
+        .entries
+        .into_iter()
+        .map(|e| {
+            let kind = EntryKind::from_name(&e.kind)
+                .with_context(|| format!("entry on {} has an unknown kind {:?}", e.date, e.kind))?;
+            if let Some(mood) = e.mood {
+                crate::journal::check_mood(mood.into()).map_err(anyhow::Error::msg)?;
+            }
+            Ok(Entry {
+                id: e.id,
+                date: e.date,
+                tracker: e.tracker,
+                kind,
+                text: e.text,
+                mood: e.mood,
+                tags: e.tags,
+                private: e.private,
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(Batch {
+        trackers: export
+            .trackers
+            .into_iter()
+            .map(|t| Tracker {
+                name: t.name,
+                since: t.since,
+                cost_per_day: t.cost_per_day,
+            })
+            .collect(),
+        entries,
+    })
+}
