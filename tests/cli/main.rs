@@ -10,6 +10,8 @@ mod completions;
 mod dates;
 mod errors;
 mod list;
+mod report;
+mod settings;
 mod share;
 mod start_reset;
 mod storage;
