@@ -36,10 +36,9 @@ pub fn append_entry(document: &mut DocumentMut, entry: &Entry) {
 
 /// Appends several entries at the end of the file, in order.
 pub fn append_entries(document: &mut DocumentMut, entries: &[Entry]) {
-    let mut position = next_position(document);
-    for entry in entries {
+    let first = next_position(document);
+    for (position, entry) in (first..).zip(entries) {
         append_at(document, entry, position);
-        position += 1;
     }
 }
 

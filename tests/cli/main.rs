@@ -13,6 +13,8 @@ mod errors;
 mod exchange;
 mod list;
 mod prompt;
+mod report;
+mod settings;
 mod share;
 mod start_reset;
 mod storage;
