@@ -26,15 +26,19 @@ pub struct Context {
 
 impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context> {
-        let config = config_path(cli.config.clone())?;
-        let settings = match &config {
-            Some(path) => Settings::load(path)?,
-            None => Settings::default(),
-        };
+        let mut ctx = Context::without_settings(cli)?;
+        if let Some(path) = &ctx.config {
+            ctx.settings = Settings::load(path)?;
+        }
+        Ok(ctx)
+    }
+
+    /// Everything but the settings file, which is left at the defaults.
+    pub fn without_settings(cli: &Cli) -> Result<Context> {
         Ok(Context {
             journal: journal_path(cli.journal.clone())?,
-            config,
-            settings,
+            config: config_path(cli.config.clone())?,
+            settings: Settings::default(),
             today: today()?,
             color: use_color(cli.color),
         })

@@ -131,34 +131,43 @@ impl Ladder {
         }
     }
 
-    /// A ladder from steps such as `["1d", "1w", "30d", "6m", "1y", "every 1y"]`.
-    pub fn from_steps<S: AsRef<str>>(words: &[S]) -> Result<Ladder, String> {
+    /// A ladder from steps such as `["1d", "1w", "30d", "6m", "1y", "every 1y"]`; on a
+    /// mistake, the index of the step at fault (`None`: the ladder as a whole) and why.
+    pub fn from_steps<S: AsRef<str>>(words: &[S]) -> Result<Ladder, (Option<usize>, String)> {
         let mut steps = Vec::new();
         let mut every_years = None;
         for (i, word) in words.iter().enumerate() {
             let word = word.as_ref().trim();
             if let Some(rest) = word.strip_prefix("every ") {
                 if i + 1 != words.len() {
-                    return Err(format!("{word:?} must be the last step of a ladder"));
+                    return Err((
+                        Some(i),
+                        format!("{word:?} must be the last step of a ladder"),
+                    ));
                 }
                 match Step::parse(rest.trim()) {
                     Some(Step::Years(n)) => every_years = Some(n),
                     _ => {
-                        return Err(format!(
-                            "{word:?}: a ladder repeats in years, such as \"every 1y\""
+                        return Err((
+                            Some(i),
+                            format!("{word:?}: a ladder repeats in years, such as \"every 1y\""),
                         ));
                     }
                 }
             } else {
                 steps.push(Step::parse(word).ok_or_else(|| {
-                    format!("{word:?} is not a ladder step; write steps as Nd, Nw, Nm or Ny (such as \"30d\" or \"6m\")")
+                    (
+                        Some(i),
+                        format!("{word:?} is not a ladder step; write steps as Nd, Nw, Nm or Ny (such as \"30d\" or \"6m\")"),
+                    )
                 })?);
             }
         }
         if steps.is_empty() && every_years.is_none() {
-            return Err(
+            return Err((
+                None,
                 "a ladder needs at least one step, such as [\"30d\", \"1y\", \"every 1y\"]".into(),
-            );
+            ));
         }
         Ok(Ladder { steps, every_years })
     }

@@ -149,16 +149,21 @@ fn ladder(item: &Item, at: usize) -> Result<Ladder, (usize, String)> {
             (at, format!("unknown ladder {name:?}; use \"default\", \"aa\", \"na\" or a list such as [\"30d\", \"1y\", \"every 1y\"]"))
         });
     }
-    let steps = item.as_array().and_then(|array| {
-        array
-            .iter()
-            .map(|v| v.as_str())
-            .collect::<Option<Vec<&str>>>()
-    });
-    match steps {
-        Some(steps) => Ladder::from_steps(&steps).map_err(|why| (at, why)),
-        None => Err((at, "`ladder` must be \"default\", \"aa\", \"na\" or a list of steps such as [\"30d\", \"1y\", \"every 1y\"]".into())),
+    let Some(array) = item.as_array() else {
+        return Err((at, "`ladder` must be \"default\", \"aa\", \"na\" or a list of steps such as [\"30d\", \"1y\", \"every 1y\"]".into()));
+    };
+    let step_at = |i: usize| array.get(i).and_then(|v| v.span()).map_or(at, |s| s.start);
+    let mut steps = Vec::new();
+    for (i, value) in array.iter().enumerate() {
+        let step = value.as_str().ok_or_else(|| {
+            (
+                step_at(i),
+                "a ladder step must be a string such as \"30d\"".to_string(),
+            )
+        })?;
+        steps.push(step);
     }
+    Ladder::from_steps(&steps).map_err(|(index, why)| (index.map_or(at, step_at), why))
 }
 
 fn tracker_ladders(item: &Item, at: usize) -> Result<BTreeMap<String, Ladder>, (usize, String)> {

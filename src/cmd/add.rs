@@ -28,13 +28,8 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     }
 
     let (entry, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        let tracker = super::pick_tracker(
-            journal,
-            args.tracker
-                .as_deref()
-                .or(ctx.settings.default_tracker.as_deref()),
-            "--tracker NAME",
-        )?;
+        let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
+        let tracker = super::pick_tracker(journal, named, "--tracker NAME")?;
         if date < tracker.since {
             bail!(
                 "--date: {date} is before {} started ({}); log days from then on, or move the tracker's `since` in the journal",
@@ -73,7 +68,9 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         Some(s) => writeln!(
             out,
             "Logged {what} for {} on {} (day {}). [{id}]",
-            entry.tracker, entry.date, s.days
+            entry.tracker,
+            entry.date,
+            ctx.counting().days(&s)
         )?,
         None => writeln!(
             out,

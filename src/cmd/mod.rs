@@ -25,9 +25,12 @@ use crate::error::UsageError;
 use crate::journal::{Journal, Tracker};
 
 pub fn run(cli: Cli) -> Result<()> {
-    if let Command::Completions(args) = &cli.command {
+    match &cli.command {
         // Completions need no journal, and must work even where there is no data folder.
-        return completions::run(args);
+        Command::Completions(args) => return completions::run(args),
+        // `paths` is how a person finds a broken settings file, so it must not need to read it.
+        Command::Paths => return paths::run(&Context::without_settings(&cli)?),
+        _ => {}
     }
     let ctx = Context::from_cli(&cli)?;
     match cli.command {
@@ -44,10 +47,36 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
         Command::Check => check::run(&ctx),
-        Command::Paths => paths::run(&ctx),
         Command::Prompt(args) => prompt::run(args, &ctx),
-        Command::Completions(_) => unreachable!("handled above"),
+        Command::Completions(_) | Command::Paths => unreachable!("handled above"),
     }
+}
+
+/// The tracker named on the command line, else the settings' `default_tracker`, checked
+/// against the journal so that a stale setting is blamed on the settings file.
+fn named_or_default<'a>(
+    journal: &Journal,
+    named: Option<&'a str>,
+    ctx: &'a Context,
+) -> Result<Option<&'a str>> {
+    if named.is_some() {
+        return Ok(named);
+    }
+    let Some(default) = ctx.settings.default_tracker.as_deref() else {
+        return Ok(None);
+    };
+    if journal.tracker(default).is_none() {
+        let config = ctx
+            .config
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
+        bail!(
+            "the settings file {config} sets default_tracker = {default:?}, and there is no such tracker; your trackers are {} (fix default_tracker, or name a tracker on the command line)",
+            journal.tracker_names().join(", ")
+        );
+    }
+    Ok(Some(default))
 }
 
 /// The tracker a command is about: the one named, or the only one there is.

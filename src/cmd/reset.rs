@@ -17,13 +17,8 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         .filter(|n| !n.is_empty());
 
     let (tracker, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        let tracker = super::pick_tracker(
-            journal,
-            args.tracker
-                .as_deref()
-                .or(ctx.settings.default_tracker.as_deref()),
-            "`milestone reset NAME`",
-        )?;
+        let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
+        let tracker = super::pick_tracker(journal, named, "`milestone reset NAME`")?;
         if date < tracker.since {
             bail!(
                 "--date: {date} is before {} started ({}); a reset must be on or after that day",
@@ -58,7 +53,9 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         writeln!(
             out,
             "Every day still counts: {} of {} days {tracker}-free since {}.",
-            s.total_days, s.elapsed_days, s.since
+            ctx.counting().total_of(&s).0,
+            ctx.counting().total_of(&s).1,
+            s.since
         )?;
         if s.start == date && s.days == 0 {
             writeln!(out, "Be gentle with yourself. A new streak starts today.")?;
@@ -66,7 +63,7 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
             writeln!(
                 out,
                 "Be gentle with yourself. Your new streak is already {} old.",
-                crate::output::plural(s.days, "day")
+                crate::output::plural(ctx.counting().days(&s), "day")
             )?;
         }
     }

@@ -39,10 +39,7 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
 
     let loaded = storage::load(&ctx.journal, ctx.today)?;
     let journal = loaded.journal();
-    let named = args
-        .tracker
-        .as_deref()
-        .or(ctx.settings.default_tracker.as_deref());
+    let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
     let trackers = super::chosen_trackers(journal, named)?;
     let standings = super::streak::standings(journal, &trackers, on, &ctx.settings)?;
     let days: Vec<TrackerDay> = standings

@@ -85,36 +85,29 @@ pub fn chat_safe(text: &str) -> String {
 }
 
 /// Journal text inside Markdown: on one line, without control characters, and with every
-/// character that Markdown (or a chat's flavour of it) could act on escaped.
+/// character that Markdown (or a chat's flavour of it) could act on escaped: emphasis, code,
+/// links and images, HTML, tables, and the markers that start a heading, list or quote.
 pub fn markdown_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in chat_safe(text).chars() {
-        if matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '('
-                | ')'
-                | '<'
-                | '>'
-                | '#'
-                | '+'
-                | '-'
-                | '.'
-                | '!'
-                | '|'
-                | '~'
-                | '@'
-                | ':'
-        ) {
+    let clean = chat_safe(text);
+    let mut out = String::with_capacity(clean.len() + 8);
+    for (i, c) in clean.chars().enumerate() {
+        let starts_block = i == 0 && matches!(c, '#' | '-' | '+' | '>' | '=');
+        if starts_block
+            || matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '@'
+            )
+        {
             out.push('\\');
         }
         out.push(c);
+    }
+    // "1. item" would start a numbered list.
+    if let Some(dot) = out
+        .find(". ")
+        .filter(|&d| d > 0 && out[..d].chars().all(|c| c.is_ascii_digit()))
+    {
+        out.insert(dot, '\\');
     }
     out
 }
@@ -173,9 +166,14 @@ mod tests {
         assert_eq!(markdown_escape("plain words"), "plain words");
         assert_eq!(
             markdown_escape("**bold** [link](http://x) `code` <b>|"),
-            "\\*\\*bold\\*\\* \\[link\\]\\(http\\://x\\) \\`code\\` \\<b\\>\\|"
+            "\\*\\*bold\\*\\* \\[link\\](http://x) \\`code\\` \\<b\\>\\|"
         );
-        assert_eq!(markdown_escape("# title\n- item"), "\\# title \\- item");
+        assert_eq!(markdown_escape("# title\n- item"), "\\# title - item");
+        assert_eq!(
+            markdown_escape("Well. It went ok-ish: 3/5!"),
+            "Well. It went ok-ish: 3/5!"
+        );
+        assert_eq!(markdown_escape("12. of them"), "12\\. of them");
     }
 
     #[test]

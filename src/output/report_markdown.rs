@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::report_text::{MOOD_MONTHS, calendar_grid, money_text, span_words};
+use super::report_text::{MOOD_MONTHS, calendar_grid, money_text, none_reached_yet, span_words};
 use super::{Counting, Paint, markdown_escape, plural};
 use crate::journal::Entry;
 use crate::report::Report;
@@ -15,21 +15,25 @@ pub fn page(r: &Report, counting: Counting) -> String {
     let _ = writeln!(out, "# Milestone report: {}\n", s.tracker);
     let _ = writeln!(out, "*As of {}*\n", s.on);
 
-    let started = if s.restarted() {
-        "started again on"
-    } else {
-        "since"
+    let headline = match (s.days, s.restarted()) {
+        (0, false) => format!("**Day one:** {}-free starting today.", s.tracker),
+        (0, true) => format!("**Starting again today**, {}-free.", s.tracker),
+        (_, restarted) => format!(
+            "**{} {}-free**{}, {} {}.",
+            plural(counting.days(s), "day"),
+            s.tracker,
+            span_words(r.span())
+                .map(|w| format!(" ({w})"))
+                .unwrap_or_default(),
+            if restarted {
+                "started again on"
+            } else {
+                "since"
+            },
+            s.start
+        ),
     };
-    let _ = writeln!(
-        out,
-        "**{} {}-free**{}, {started} {}.\n",
-        plural(counting.days(s), "day"),
-        s.tracker,
-        span_words(r.span())
-            .map(|w| format!(" ({w})"))
-            .unwrap_or_default(),
-        s.start
-    );
+    let _ = writeln!(out, "{headline}\n");
     let (total, of) = counting.total_of(s);
     let mut facts = Vec::new();
     if s.resets > 0 {
@@ -37,14 +41,18 @@ pub fn page(r: &Report, counting: Counting) -> String {
             "Every day still counts: **{total} of {of} days** since {}",
             s.since
         ));
-    } else {
+    } else if total > 0 {
         facts.push(format!("{} in all since {}", plural(total, "day"), s.since));
     }
-    facts.push(format!(
-        "Longest streak: {}",
-        plural(counting.longest(s), "day")
-    ));
-    if let (Some(money), Some(cost)) = (r.money_not_spent(), r.cost_per_day) {
+    if s.days > 0 || !s.past_runs.is_empty() {
+        facts.push(format!(
+            "Longest streak: {}",
+            plural(counting.longest(s), "day")
+        ));
+    }
+    if let (Some(money), Some(cost)) = (r.money_not_spent(), r.cost_per_day)
+        && money > 0.0
+    {
         facts.push(format!(
             "Money not spent: {} ({} a day)",
             money_text(money),
@@ -57,7 +65,7 @@ pub fn page(r: &Report, counting: Counting) -> String {
 
     let _ = writeln!(out, "\n## Milestones reached in this streak\n");
     if r.reached.is_empty() {
-        let _ = writeln!(out, "None yet; the first is close.");
+        let _ = writeln!(out, "{}", none_reached_yet(r));
     } else {
         let _ = writeln!(out, "| Milestone | Date |\n| --- | --- |");
         for m in &r.reached {
@@ -146,7 +154,7 @@ fn entry_items(entries: &[&Entry]) -> String {
             (Some(text), false) => markdown_escape(text),
             (None, false) => String::new(),
         };
-        let _ = writeln!(out, "- **{}** {}", e.date, text);
+        let _ = writeln!(out, "{}", format!("- **{}** {text}", e.date).trim_end());
     }
     out
 }

@@ -28,43 +28,55 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
     let _ = writeln!(out, "{}", "=".repeat(WIDTH));
 
     let days = plural(counting.days(s), "day");
-    let started = if s.restarted() {
-        "started again on"
-    } else {
-        "since"
+    let headline = match (s.days, s.restarted()) {
+        (0, false) => format!("Day one: {}-free starting today.", s.tracker),
+        (0, true) => format!("Starting again today, {}-free.", s.tracker),
+        (_, restarted) => format!(
+            "{} {}-free{}, {} {}.",
+            paint.green(&days),
+            s.tracker,
+            span_words(r.span())
+                .map(|w| format!(" ({w})"))
+                .unwrap_or_default(),
+            if restarted {
+                "started again on"
+            } else {
+                "since"
+            },
+            s.start
+        ),
     };
-    let _ = writeln!(
-        out,
-        "{} {}-free{}, {started} {}.",
-        paint.green(&days),
-        s.tracker,
-        span_words(r.span())
-            .map(|w| format!(" ({w})"))
-            .unwrap_or_default(),
-        s.start
-    );
     let (total, of) = counting.total_of(s);
+    let mut facts = vec![headline];
     if s.resets > 0 {
-        let _ = writeln!(
-            out,
+        facts.push(format!(
             "Every day still counts: {total} of {of} days since {}.",
             s.since
-        );
-    } else {
-        let _ = writeln!(out, "{} in all since {}.", plural(total, "day"), s.since);
+        ));
+    } else if total > 0 {
+        facts.push(format!(
+            "{} in all since {}.",
+            plural(total, "day"),
+            s.since
+        ));
     }
-    let _ = writeln!(
-        out,
-        "Longest streak: {}.",
-        plural(counting.longest(s), "day")
-    );
-    if let (Some(money), Some(cost)) = (r.money_not_spent(), r.cost_per_day) {
-        let _ = writeln!(
-            out,
+    if s.days > 0 || !s.past_runs.is_empty() {
+        facts.push(format!(
+            "Longest streak: {}.",
+            plural(counting.longest(s), "day")
+        ));
+    }
+    if let (Some(money), Some(cost)) = (r.money_not_spent(), r.cost_per_day)
+        && money > 0.0
+    {
+        facts.push(format!(
             "Money not spent: {} ({} a day).",
             money_text(money),
             money_text(cost)
-        );
+        ));
+    }
+    for fact in facts {
+        out.push_str(&wrapped(&fact, ""));
     }
 
     section(&mut out, "Milestones reached in this streak", paint);
@@ -148,7 +160,7 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
                 m.year,
                 m.month,
                 m.average,
-                bar.repeat(((m.average - 1.0) * 5.0).round() as usize),
+                bar.repeat((m.average * 4.0).round() as usize),
                 plural(m.entries as i64, "entry").replace("entrys", "entries")
             );
         }
@@ -185,9 +197,28 @@ fn entry_lines(entries: &[&Entry]) -> String {
             (Some(text), false) => terminal_safe(text).into_owned(),
             (None, false) => String::new(),
         };
-        let _ = writeln!(out, "  {}  {}", e.date, text);
+        out.push_str(&wrapped(&format!("  {}  {text}", e.date), "              "));
     }
     out
+}
+
+/// `text` wrapped to the page width, later lines indented by `indent`, each ending in "\n".
+fn wrapped(text: &str, indent: &str) -> String {
+    let options = textwrap::Options::new(WIDTH).subsequent_indent(indent);
+    let mut out = String::new();
+    for line in textwrap::wrap(text.trim_end(), options) {
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+/// What the report says before the first milestone of a streak.
+pub fn none_reached_yet(r: &Report) -> String {
+    match r.upcoming.first() {
+        Some(m) => format!("None yet. The first, {}, is on {}.", m.label, m.date),
+        None => "None yet.".to_string(),
+    }
 }
 
 /// "5 months, 24 days"; `None` when the streak is under a month (the day count says it all).
@@ -268,11 +299,18 @@ pub fn calendar_grid(c: &Calendar, paint: Paint) -> String {
         let _ = writeln!(out, "{}", line.trim_end());
     }
     let checked = c.counts.iter().filter(|n| **n > 0).count();
-    let _ = writeln!(
-        out,
-        "  {done} a day with a check-in ({} in these 12 weeks)",
-        plural(checked as i64, "day")
-    );
+    if checked == 0 {
+        let _ = writeln!(
+            out,
+            "  Check-ins you log with `milestone add` will show here."
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "  {done} a day with a check-in ({} in these 12 weeks)",
+            plural(checked as i64, "day")
+        );
+    }
     out
 }
 

@@ -208,7 +208,12 @@ fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
     if let Some(m) = s.milestone_today() {
         let mut parts = free(vec![Part::Strong(m.label.clone()), text(" ")]);
         parts.push(text(" today!"));
-        if m.label != shown_days {
+        // Counting from day 1, "30 days" falls on day 31: saying so would only confuse.
+        let counted_in_days = m.label.ends_with("day")
+            || m.label.ends_with("days")
+            || m.label.ends_with("week")
+            || m.label.ends_with("weeks");
+        if m.label != shown_days && !(counting.day_one && counted_in_days) {
             parts.push(text(format!(" That's {shown_days}, one day at a time.")));
         }
         parts.extend(counts_still);

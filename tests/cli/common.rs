@@ -113,6 +113,8 @@ pub fn milestone() -> Command {
     ] {
         cmd.env_remove(var);
     }
+    // A developer's own settings file must not change what the tests see.
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/milestone-tests/config");
     cmd.env("MILESTONE_TODAY", TODAY).write_stdin("");
     cmd
 }

@@ -301,7 +301,6 @@ fn a_bad_ladder_step_is_located() {
 }
 
 #[test]
-#[ignore = "BUG: a bad step in a ladder written over several lines is located at the `[`, not at the step"]
 fn a_bad_step_in_a_long_ladder_is_located_at_the_step() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     let config = settings(
@@ -483,7 +482,6 @@ fn day_one_false_is_the_default() {
 }
 
 #[test]
-#[ignore = "BUG: `add` says (day 297) under day_one = true; the human text should say day 298"]
 fn day_one_counts_in_what_add_says() {
     let journal = TestJournal::with(SAMPLE);
     let config = settings(&journal, "day_one = true\n");
@@ -492,7 +490,6 @@ fn day_one_counts_in_what_add_says() {
 }
 
 #[test]
-#[ignore = "BUG: `reset` says \"369 of 370 days\" under day_one = true, where report says 370 of 371"]
 fn day_one_counts_in_what_reset_says() {
     let journal = TestJournal::with(SAMPLE);
     let config = settings(&journal, "day_one = true\n");
@@ -578,7 +575,6 @@ fn default_tracker_picks_the_tracker_for_add_and_share() {
 }
 
 #[test]
-#[ignore = "BUG: a default_tracker that does not exist is reported as if the user had named it, without pointing at the settings file"]
 fn an_unknown_default_tracker_points_at_the_setting() {
     let journal = TestJournal::with(SAMPLE);
     let config = settings(&journal, "default_tracker = \"drinking\"\n");
