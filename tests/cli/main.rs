@@ -6,11 +6,13 @@ mod common;
 
 mod add;
 mod check;
+mod circle;
 mod completions;
 mod dates;
 mod errors;
 mod list;
 mod share;
+mod share_styles;
 mod start_reset;
 mod storage;
 mod streak;
