@@ -6,6 +6,7 @@ mod common;
 
 mod add;
 mod check;
+mod circle;
 mod completions;
 mod dates;
 mod edit_rm;
@@ -16,6 +17,7 @@ mod prompt;
 mod report;
 mod settings;
 mod share;
+mod share_styles;
 mod start_reset;
 mod storage;
 mod streak;
