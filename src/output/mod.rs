@@ -95,7 +95,7 @@ pub fn markdown_escape(text: &str) -> String {
         if starts_block
             || matches!(
                 c,
-                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '@'
+                '\\' | '`' | '*' | '_' | '[' | ']' | '(' | ')' | '<' | '>' | '|' | '~' | '@'
             )
         {
             out.push('\\');
@@ -166,7 +166,7 @@ mod tests {
         assert_eq!(markdown_escape("plain words"), "plain words");
         assert_eq!(
             markdown_escape("**bold** [link](http://x) `code` <b>|"),
-            "\\*\\*bold\\*\\* \\[link\\](http://x) \\`code\\` \\<b\\>\\|"
+            "\\*\\*bold\\*\\* \\[link\\]\\(http://x\\) \\`code\\` \\<b\\>\\|"
         );
         assert_eq!(markdown_escape("# title\n- item"), "\\# title - item");
         assert_eq!(
