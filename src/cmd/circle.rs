@@ -51,6 +51,13 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
     let emoji = ctx.settings.emoji && !args.no_emoji;
     let text = match (args.style, window) {
         (ShareStyle::Json, _) => card::to_json_array(&cards)?,
+        (ShareStyle::Sms, None) => styles::render_sms(
+            |level| match level {
+                0 => circle::celebration(&cards, ctx.today),
+                _ => circle::compact(&cards, ctx.today, level - 1, emoji),
+            },
+            emoji,
+        ),
         (style, Some(days)) => {
             styles::render(&circle::upcoming(&cards, ctx.today, days), style, emoji)
         }

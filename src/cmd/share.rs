@@ -72,6 +72,14 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
                 let cards: Vec<Card> = standings.iter().map(|s| Card::new(s, &options)).collect();
                 card::to_json(&cards)?
             }
+            // The full message when it fits one SMS, else ever more compact ones.
+            ShareStyle::Sms => styles::render_sms(
+                |level| match level {
+                    0 => share::compose(&days, &options),
+                    _ => share::compose_compact(&days, &options, level - 1),
+                },
+                options.emoji,
+            ),
             style => styles::render(&share::compose(&days, &options), style, options.emoji),
         }
     };

@@ -48,27 +48,41 @@ pub fn gather(text: &str, source: &str, gathered: &mut Gathered) {
     }
 }
 
-/// The cards worth showing: duplicates (the same card twice, or two cards from one named
-/// member for one tracker) dropped, keeping the newest, in order of name.
+/// The cards worth showing: duplicates (the same card twice, or an older card of the same
+/// member's same streak) dropped, keeping the newest, in order of name.
 pub fn roll_call(mut cards: Vec<Card>, skipped: &mut Vec<String>) -> Vec<Card> {
     cards.sort_by_key(|c| std::cmp::Reverse(c.date));
     let mut seen_cards = HashSet::new();
-    let mut seen_members = HashSet::new();
+    let mut seen_streaks = HashSet::new();
     let mut kept = Vec::new();
     for card in cards {
-        let member = card.name.clone().map(|name| (name, card.tracker.clone()));
         let duplicate_card = !seen_cards.insert(serde_json::to_string(&card).unwrap_or_default());
-        let duplicate_member = member
-            .as_ref()
-            .is_some_and(|m| !seen_members.insert(m.clone()));
-        if duplicate_card || duplicate_member {
-            skipped.push(format!("a second card from {} was skipped", who(&card)));
+        // A named member's streak: their tracker, or when they are discreet about it, the
+        // day it began (two discreet cards of one member are two streaks, not duplicates).
+        let streak = card.name.clone().map(|name| match &card.tracker {
+            Some(tracker) => (name, tracker.clone()),
+            None => (name, streak_start(&card)),
+        });
+        let duplicate_streak = streak.is_some_and(|s| !seen_streaks.insert(s));
+        if duplicate_card || duplicate_streak {
+            skipped.push(format!(
+                "{}'s older card ({}) was skipped; showing the newest",
+                who(&card),
+                card.date
+            ));
         } else {
             kept.push(card);
         }
     }
     kept.sort_by_key(by_name);
     kept
+}
+
+fn streak_start(card: &Card) -> String {
+    card.date
+        .checked_sub_days(Days::new(card.days.into()))
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 /// Named members in alphabetical order, then anonymous ones.
@@ -117,7 +131,7 @@ pub fn celebration(cards: &[Card], today: NaiveDate) -> Message {
         let label = card.milestone.clone().unwrap_or_default();
         let mut parts = member(card);
         parts.push(Part::Text(": ".into()));
-        parts.push(Part::Strong(label));
+        parts.push(Part::StrongUser(label));
         parts.push(Part::Text(" ".into()));
         parts.extend(what(card));
         parts.push(Part::Text(when(card.date, today, "today!", "on")));
@@ -127,12 +141,25 @@ pub fn celebration(cards: &[Card], today: NaiveDate) -> Message {
     }
     for card in cards.iter().filter(|c| c.milestone.is_none()) {
         let mut parts = member(card);
+        if card.days == 0 {
+            parts.push(Part::Text(": day one".into()));
+            if card.tracker.is_some() {
+                parts.push(Part::Text(", ".into()));
+                parts.extend(what(card));
+            }
+            parts.push(Part::Text(when(card.date, today, ".", "on")));
+            lines.push(Line {
+                emoji: "💛", parts
+            });
+            continue;
+        }
         parts.push(Part::Text(": ".into()));
         parts.push(Part::Strong(plural(card.days.into(), "day")));
         parts.push(Part::Text(" ".into()));
         parts.extend(what(card));
         if let Some(next) = &card.next_milestone {
-            parts.push(Part::Text(format!(", {} next", next.label)));
+            parts.push(Part::Text(", next up: ".into()));
+            parts.push(Part::User(next.label.clone()));
         }
         parts.push(Part::Text(when(card.date, today, ".", "as of")));
         lines.push(Line {
@@ -148,6 +175,50 @@ pub fn celebration(cards: &[Card], today: NaiveDate) -> Message {
         });
     }
     Message { lines }
+}
+
+/// The circle on one line, for `--style sms`: everyone named, milestones first. Each level up
+/// says less about each member (level 1: no tracker, level 2: names only) so all fit.
+pub fn compact(cards: &[Card], today: NaiveDate, level: u8, emoji: bool) -> Message {
+    let party = if emoji { " 🎉" } else { "" };
+    let hands = if emoji { "🤝 " } else { "" };
+    let mut parts = vec![Part::Text(format!(
+        "{hands}Circle {}:",
+        today.format("%b %-d")
+    ))];
+    let ordered = cards
+        .iter()
+        .filter(|c| c.milestone.is_some())
+        .chain(cards.iter().filter(|c| c.milestone.is_none()));
+    for (i, card) in ordered.enumerate() {
+        parts.push(Part::Text(if i == 0 { " ".into() } else { " · ".into() }));
+        parts.extend(member(card));
+        if level >= 2 {
+            if let Some(label) = &card.milestone {
+                parts.push(Part::Text(format!("{party} ")));
+                parts.push(Part::User(label.clone()));
+            }
+            continue;
+        }
+        match &card.milestone {
+            Some(label) => {
+                parts.push(Part::Text(format!("{party} ")));
+                parts.push(Part::User(label.clone()));
+            }
+            None if card.days == 0 => parts.push(Part::Text(" day one".into())),
+            None => parts.push(Part::Text(format!(" {}d", card.days))),
+        }
+        if level == 0
+            && let Some(tracker) = &card.tracker
+        {
+            parts.push(Part::Text(" (".into()));
+            parts.push(Part::User(tracker.clone()));
+            parts.push(Part::Text(")".into()));
+        }
+    }
+    Message {
+        lines: vec![Line { emoji: "", parts }],
+    }
 }
 
 fn when(date: NaiveDate, today: NaiveDate, on_today: &str, other: &str) -> String {
@@ -179,10 +250,11 @@ pub fn upcoming(cards: &[Card], today: NaiveDate, days: u64) -> Message {
     coming.sort_by_key(|c| c.next_milestone.as_ref().map(|n| n.date));
     let mut lines = vec![Line {
         emoji: "📅",
-        parts: vec![Part::Text(format!(
-            "Coming up in the next {}",
-            plural(days as i64, "day")
-        ))],
+        parts: vec![Part::Text(match days {
+            0 => "Coming up today".to_string(),
+            1 => "Coming up by tomorrow".to_string(),
+            n => format!("Coming up in the next {n} days"),
+        })],
     }];
     if coming.is_empty() {
         lines.push(Line {
@@ -194,10 +266,10 @@ pub fn upcoming(cards: &[Card], today: NaiveDate, days: u64) -> Message {
         let Some(next) = &card.next_milestone else {
             continue;
         };
-        let mut parts = vec![Part::Text(format!("• {}  ", next.date))];
+        let mut parts = vec![Part::Text(format!("- {} ", next.date))];
         parts.extend(member(card));
         parts.push(Part::Text(": ".into()));
-        parts.push(Part::Strong(next.label.clone()));
+        parts.push(Part::StrongUser(next.label.clone()));
         if let Some(tracker) = &card.tracker {
             parts.push(Part::Text(" (".into()));
             parts.push(Part::User(tracker.clone()));
@@ -262,7 +334,10 @@ mod tests {
         );
         let kept = roll_call(gathered.cards, &mut gathered.skipped);
         assert_eq!(kept.len(), 1);
-        assert_eq!(gathered.skipped[1], "a second card from Sam was skipped");
+        assert_eq!(
+            gathered.skipped[1],
+            "Sam's older card (2026-11-25) was skipped; showing the newest"
+        );
         assert_eq!(kept[0].date, date(2026, 11, 25));
     }
 }

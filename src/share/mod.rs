@@ -112,6 +112,8 @@ pub enum Part {
     Strong(String),
     /// Words that came from the person (name, tracker, notes): escaped by every style.
     User(String),
+    /// Words from someone else, emphasised (a milestone label on a member's card): escaped.
+    StrongUser(String),
 }
 
 /// One line of the message, with the emoji that opens it.
@@ -135,7 +137,7 @@ fn text(s: impl Into<String>) -> Part {
 pub fn compose(days: &[TrackerDay], options: &ShareOptions) -> Message {
     let mut lines = Vec::new();
     let single = days.len() == 1;
-    for (i, day) in days.iter().enumerate() {
+    for (i, day) in celebrations_first(days).into_iter().enumerate() {
         let s = day.standing;
         let (emoji, mut parts) = headline(s, options);
         if i == 0
@@ -183,6 +185,88 @@ pub fn compose(days: &[TrackerDay], options: &ShareOptions) -> Message {
     Message { lines }
 }
 
+/// The trackers with a milestone today lead; the rest keep their order.
+fn celebrations_first<'d, 'a>(days: &'d [TrackerDay<'a>]) -> Vec<&'d TrackerDay<'a>> {
+    let mut ordered: Vec<&TrackerDay> = days.iter().collect();
+    ordered.sort_by_key(|d| d.standing.milestone_today().is_none());
+    ordered
+}
+
+/// The whole message on one short line, for `--style sms`. `level` 0 says the most; each
+/// level up leaves out more (the next milestone, then the win), so everyone's news still fits.
+pub fn compose_compact(days: &[TrackerDay], options: &ShareOptions, level: u8) -> Message {
+    let mut parts = Vec::new();
+    if let Some(name) = &options.name {
+        parts.extend([Part::User(name.clone()), text(": ")]);
+    }
+    for (i, day) in celebrations_first(days).into_iter().enumerate() {
+        let s = day.standing;
+        if i > 0 {
+            parts.push(text(" · "));
+        }
+        let what = |parts: &mut Vec<Part>| {
+            if !options.discreet {
+                parts.extend([text(" "), Part::User(s.tracker.clone()), text("-free")]);
+            } else if s.days > 0 {
+                parts.push(text(" strong"));
+            }
+        };
+        let emoji = |symbol: &str| {
+            if options.emoji {
+                format!("{symbol} ")
+            } else {
+                String::new()
+            }
+        };
+        if let Some(m) = s.milestone_today() {
+            parts.push(text(format!("{}{}", emoji("🎉"), m.label)));
+            what(&mut parts);
+            parts.push(text(" today!"));
+            continue;
+        }
+        match (s.days, s.restarted()) {
+            (0, false) if options.discreet => parts.push(text(format!("{}Day one", emoji("🌱")))),
+            (0, true) if options.discreet => {
+                parts.push(text(format!("{}Starting again", emoji("💛"))))
+            }
+            (0, false) => parts.push(text(format!("{}Day one of being", emoji("🌱")))),
+            (0, true) => parts.push(text(format!("{}Starting again,", emoji("💛")))),
+            (_, restarted) => {
+                let symbol = if restarted && s.days < RECENT_RESET_DAYS {
+                    "💛"
+                } else {
+                    "🌱"
+                };
+                parts.push(text(format!(
+                    "{}{}",
+                    emoji(symbol),
+                    plural(options.counting.days(s), "day")
+                )));
+            }
+        }
+        what(&mut parts);
+        if level == 0
+            && let (Some(m), Some(left)) = (&s.next_milestone, s.days_left())
+        {
+            let when = if left == 1 {
+                "tomorrow".to_string()
+            } else {
+                format!("in {left}d")
+            };
+            parts.push(text(format!(" (next: {} {when})", m.label)));
+        }
+    }
+    if level <= 1 && days.iter().any(|d| d.public_win().is_some()) {
+        parts.push(text(format!(
+            " · {}a win today!",
+            if options.emoji { "🏆 " } else { "" }
+        )));
+    }
+    Message {
+        lines: vec![Line { emoji: "", parts }],
+    }
+}
+
 /// The opening sentence for one tracker, and the emoji that goes with it.
 fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
     let counting = options.counting;
@@ -198,10 +282,18 @@ fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
     };
     let counts_still = (s.restarted() && s.days < RECENT_RESET_DAYS).then(|| {
         let (total, of) = counting.total_of(s);
-        text(format!(
-            " Every day still counts: {total} of {of} days since {}.",
-            s.since
-        ))
+        if total == of {
+            text(format!(
+                " Every day still counts: {} since {}.",
+                plural(of, "day"),
+                s.since
+            ))
+        } else {
+            text(format!(
+                " Every day still counts: {total} of {of} days since {}.",
+                s.since
+            ))
+        }
     });
     let shown_days = plural(counting.days(s), "day");
 
@@ -222,17 +314,17 @@ fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
     let (emoji, mut parts) = match (s.days, s.restarted(), options.discreet) {
         (0, false, false) => (
             "🌱",
-            free(vec![text("Day one: ")])
+            free(vec![text("Day one of being ")])
                 .into_iter()
-                .chain([text(" starting today.")])
+                .chain([text(".")])
                 .collect(),
         ),
         (0, false, true) => ("🌱", vec![text("Day one starts today.")]),
         (0, true, false) => (
             "💛",
-            free(vec![text("Starting again today, ")])
+            free(vec![text("Starting again today: ")])
                 .into_iter()
-                .chain([text(".")])
+                .chain([text(", one day at a time.")])
                 .collect(),
         ),
         (0, true, true) => ("💛", vec![text("Starting again today.")]),

@@ -28,6 +28,28 @@ pub fn render(message: &Message, style: ShareStyle, emoji: bool) -> String {
     out
 }
 
+/// The first of the ever shorter versions `compose(level)` gives that fits one SMS; the
+/// shortest, cut, when none does.
+pub fn render_sms(compose: impl Fn(u8) -> Message, emoji: bool) -> String {
+    const LEVELS: u8 = 4;
+    let one_line = |message: &Message| -> String {
+        let lines: Vec<String> = message
+            .lines
+            .iter()
+            .map(|line| render_line(line, ShareStyle::Sms, emoji))
+            .collect();
+        lines.join(" ")
+    };
+    let mut line = String::new();
+    for level in 0..LEVELS {
+        line = one_line(&compose(level));
+        if line.chars().count() <= SMS_LIMIT {
+            break;
+        }
+    }
+    format!("{}\n", sms(&line))
+}
+
 fn render_line(line: &Line, style: ShareStyle, emoji: bool) -> String {
     let mut out = String::new();
     if emoji && !line.emoji.is_empty() {
@@ -43,6 +65,14 @@ fn render_line(line: &Line, style: ShareStyle, emoji: bool) -> String {
                 _ => out.push_str(text),
             },
             Part::User(text) => out.push_str(&escape_user(text, style)),
+            Part::StrongUser(text) => {
+                let text = escape_user(text, style);
+                out.push_str(&match style {
+                    ShareStyle::Markdown | ShareStyle::Discord => format!("**{text}**"),
+                    ShareStyle::Slack => format!("*{text}*"),
+                    _ => text,
+                });
+            }
         }
     }
     out

@@ -30,11 +30,29 @@ pub fn render(
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_fuel(Some(FUEL));
+    // An absent value prints as nothing (never "none"), and a list as "a; b".
+    env.set_formatter(|out, state, value| {
+        if value.is_undefined() || value.is_none() {
+            return Ok(());
+        }
+        if value.kind() == minijinja::value::ValueKind::Seq {
+            let items: Vec<String> = value.try_iter()?.map(|item| item.to_string()).collect();
+            return out
+                .write_str(&items.join("; "))
+                .map_err(minijinja::Error::from);
+        }
+        minijinja::escape_formatter(out, state, value)
+    });
     let problem = |err: minijinja::Error| {
         let line = err
             .line()
             .map(|l| format!(" (line {l})"))
             .unwrap_or_default();
+        if err.kind() == minijinja::ErrorKind::OutOfFuel {
+            return anyhow!(
+                "share template `{name}` in the settings file does too much work (a loop that never ends?); simplify it"
+            );
+        }
         let hint = if err.kind() == minijinja::ErrorKind::UndefinedError {
             if options.discreet {
                 format!(

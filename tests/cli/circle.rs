@@ -178,11 +178,11 @@ const GROUP_PLAIN: &str = "\
 🤝 Our circle, 2026-11-25
 🎉 Ana: 6 months gambling-free today!
 🎉 Cam: 30 days strong today!
-🌱 Bea: 40 days alcohol-free, 60 days next.
-🌱 Eli: 152 days smoking-free, 6 months next.
-🌱 Sam: 256 days alcohol-free, 9 months next.
-🌱 zed: 12 days gambling-free, 2 weeks next.
-🌱 A friend: 24 days smoking-free, 30 days next.
+🌱 Bea: 40 days alcohol-free, next up: 60 days.
+🌱 Eli: 152 days smoking-free, next up: 6 months.
+🌱 Sam: 256 days alcohol-free, next up: 9 months.
+🌱 zed: 12 days gambling-free, next up: 2 weeks.
+🌱 A friend: 24 days smoking-free, next up: 30 days.
 💛 Every day counts. Thank you for being here.
 ";
 
@@ -342,7 +342,7 @@ fn concatenated_cards_and_arrays_are_all_read() {
         circle.ok(&["sam.json"]),
         "🤝 Our circle, 2026-11-25\n\
          🎉 Sam: 3 days smoking-free today!\n\
-         🌱 Sam: 256 days alcohol-free, 9 months next.\n\
+         🌱 Sam: 256 days alcohol-free, next up: 9 months.\n\
          💛 Every day counts. Thank you for being here.\n"
     );
 }
@@ -485,11 +485,11 @@ fn upcoming_lists_only_the_next_30_days_by_date() {
     assert_eq!(
         out,
         "📅 Coming up in the next 30 days\n\
-         • 2026-11-27  zed: 2 weeks (gambling)\n\
-         • 2026-12-01  A friend: 30 days (smoking)\n\
-         • 2026-12-14  Sam: 9 months (alcohol)\n\
-         • 2026-12-15  Bea: 60 days (alcohol)\n\
-         • 2026-12-25  Cam: 60 days\n"
+         - 2026-11-27 zed: 2 weeks (gambling)\n\
+         - 2026-12-01 A friend: 30 days (smoking)\n\
+         - 2026-12-14 Sam: 9 months (alcohol)\n\
+         - 2026-12-15 Bea: 60 days (alcohol)\n\
+         - 2026-12-25 Cam: 60 days\n"
     );
     // Ana (2027-02-25) and Eli (2026-12-26, 31 days away) are left out.
     assert!(!out.contains("Ana") && !out.contains("Eli"), "{out}");
@@ -497,12 +497,12 @@ fn upcoming_lists_only_the_next_30_days_by_date() {
     assert_eq!(
         circle.ok(&[&files[..], &["--upcoming", "2w"]].concat()),
         "📅 Coming up in the next 14 days\n\
-         • 2026-11-27  zed: 2 weeks (gambling)\n\
-         • 2026-12-01  A friend: 30 days (smoking)\n"
+         - 2026-11-27 zed: 2 weeks (gambling)\n\
+         - 2026-12-01 A friend: 30 days (smoking)\n"
     );
     assert_eq!(
         circle.ok(&[&files[..], &["--upcoming", "1", "--no-emoji"]].concat()),
-        "Coming up in the next 1 day\nNo anniversaries in that time.\n"
+        "Coming up by tomorrow\nNo anniversaries in that time.\n"
     );
 }
 
@@ -585,7 +585,6 @@ fn member_names_and_trackers_from_cards_are_made_harmless() {
 // Bugs.
 
 #[test]
-#[ignore = "BUG: circle prints a card's milestone and next_milestone labels raw: escape sequences, links and pings get through"]
 fn milestone_labels_from_cards_are_made_harmless() {
     let circle = Circle::new();
     let evil = "[win](http://evil.example) \u{1b}[31m @everyone \u{1b}]52;c;aGk=\u{7} <!channel>";
@@ -630,7 +629,6 @@ fn milestone_labels_from_cards_are_made_harmless() {
 }
 
 #[test]
-#[ignore = "BUG: a member sharing several trackers with --discreet loses all cards but one, with a wrong `second card` warning"]
 fn a_discreet_members_cards_for_several_trackers_are_all_kept() {
     let circle = Circle::new();
     let journal = format!(
@@ -645,13 +643,12 @@ fn a_discreet_members_cards_for_several_trackers_are_all_kept() {
         circle.ok(&["sam.json"]),
         "🤝 Our circle, 2026-11-25\n\
          🎉 Sam: 6 months strong today!\n\
-         🌱 Sam: 256 days strong, 9 months next.\n\
+         🌱 Sam: 256 days strong, next up: 9 months.\n\
          💛 Every day counts. Thank you for being here.\n"
     );
 }
 
 #[test]
-#[ignore = "BUG (wording): a member on day 0 (a reset or a new start today) is shown to the group as \"0 days\""]
 fn day_zero_is_spoken_of_as_a_beginning_not_as_zero() {
     let circle = Circle::new();
     let reset = format!(
@@ -676,7 +673,6 @@ fn day_zero_is_spoken_of_as_a_beginning_not_as_zero() {
 }
 
 #[test]
-#[ignore = "BUG: circle --style sms leaves members out (here Sam, zed and the anonymous friend): everyone should be named"]
 fn sms_names_everyone_in_the_circle() {
     let (circle, files) = group();
     let out = circle.ok(&[&files[..], &["--style", "sms"]].concat());

@@ -33,7 +33,7 @@ fn day_zero_and_the_day_before_a_milestone() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     assert_eq!(
         journal.ok(&["share", "--on", "2026-03-14"]),
-        "🌱 Day one: alcohol-free starting today.\nNext milestone: 1 day tomorrow.\n"
+        "🌱 Day one of being alcohol-free.\nNext milestone: 1 day tomorrow.\n"
     );
 }
 
@@ -49,7 +49,7 @@ fn after_a_reset_every_day_still_counts() {
     );
     assert_eq!(
         journal.ok(&["share", "--on", "2026-11-20"]),
-        "💛 Starting again today, alcohol-free. Every day still counts: 251 of 251 days since 2026-03-14.\nNext milestone: 1 day tomorrow.\n"
+        "💛 Starting again today: alcohol-free, one day at a time. Every day still counts: 251 days since 2026-03-14.\nNext milestone: 1 day tomorrow.\n"
     );
     let out = journal.ok(&["share", "--with-notes", "--on", "2026-11-20"]);
     assert!(
@@ -97,7 +97,7 @@ fn several_trackers_get_a_line_each() {
     let journal = TestJournal::with(&text);
     assert_eq!(
         journal.ok(&["share"]),
-        "🌱 256 days alcohol-free. Next milestone: 9 months in 19 days.\n🎉 3 days smoking-free today! Next milestone: 1 week in 4 days.\n"
+        "🎉 3 days smoking-free today! Next milestone: 1 week in 4 days.\n🌱 256 days alcohol-free. Next milestone: 9 months in 19 days.\n"
     );
     assert_eq!(
         journal.ok(&["share", "smoking", "--no-emoji"]),
