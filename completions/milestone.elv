@@ -40,6 +40,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
+            cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -200,6 +201,13 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'milestone;merge-driver'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'milestone;prompt'= {
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
@@ -223,6 +231,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
             cand completions 'Print a shell completion script'
             cand paths 'Show where the journal and the settings file are'
+            cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -255,6 +264,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;completions'= {
         }
         &'milestone;help;paths'= {
+        }
+        &'milestone;help;merge-driver'= {
         }
         &'milestone;help;prompt'= {
         }

@@ -70,6 +70,9 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Show where the journal and the settings file are
     Paths,
+    /// Merge two clones' journals entry by entry (a git merge driver; see the README)
+    #[command(name = "merge-driver")]
+    MergeDriver(MergeDriverArgs),
     /// Print one short line for a shell prompt or status bar (nothing when there is no journal)
     Prompt(PromptArgs),
 }
@@ -328,6 +331,22 @@ pub struct ImportArgs {
     /// Show what would be added, and change nothing
     #[arg(long)]
     pub dry_run: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Set-up, once per clone:
+  echo 'journal.toml merge=milestone' >> .gitattributes
+  git config merge.milestone.driver 'milestone merge-driver %O %A %B'")]
+pub struct MergeDriverArgs {
+    /// The common ancestor (git's %O)
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub base: PathBuf,
+    /// Our version, where the merge is written (git's %A)
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub ours: PathBuf,
+    /// Their version (git's %B)
+    #[arg(value_hint = ValueHint::FilePath)]
+    pub theirs: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -295,7 +295,7 @@ pub fn scratch_copy(journal: &Path, text: &str) -> Result<tempfile::NamedTempFil
 }
 
 /// Replaces `path` with `bytes` all at once: temp file beside it, fsync, rename, fsync folder.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let folder = parent_folder(path);
     let context = || {
         format!(

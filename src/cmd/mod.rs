@@ -8,6 +8,7 @@ mod edit;
 mod export;
 mod import;
 mod list;
+mod merge_driver;
 mod paths;
 mod prompt;
 mod report;
@@ -28,6 +29,8 @@ pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         // Completions need no journal, and must work even where there is no data folder.
         Command::Completions(args) => return completions::run(args),
+        // git runs the driver on its own temporary files; no journal or settings are involved.
+        Command::MergeDriver(args) => return merge_driver::run(args),
         // `paths` is how a person finds a broken settings file, so it must not need to read it.
         Command::Paths => return paths::run(&Context::without_settings(&cli)?),
         _ => {}
@@ -48,7 +51,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(args, &ctx),
         Command::Check => check::run(&ctx),
         Command::Prompt(args) => prompt::run(args, &ctx),
-        Command::Completions(_) | Command::Paths => unreachable!("handled above"),
+        Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 

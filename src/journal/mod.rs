@@ -5,6 +5,7 @@
 //! into TOML, and `crate::storage` moves bytes to and from disk.
 
 pub mod edit;
+pub mod merge;
 pub mod parse;
 
 use chrono::NaiveDate;

@@ -12,6 +12,7 @@ mod dates;
 mod edit_rm;
 mod errors;
 mod exchange;
+mod git_sync;
 mod list;
 mod prompt;
 mod report;
