@@ -6,7 +6,7 @@ use std::process::Command;
 use crate::common::{CONTRACT_EXAMPLE, json};
 
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
-    let output = Command::new("git")
+    Command::new("git")
         .args(args)
         .current_dir(dir)
         .env("GIT_AUTHOR_NAME", "t")
@@ -16,8 +16,7 @@ fn git(dir: &Path, args: &[&str]) -> std::process::Output {
         .env("GIT_CONFIG_NOSYSTEM", "1")
         .env("HOME", dir)
         .output()
-        .expect("git runs");
-    output
+        .expect("git runs")
 }
 
 fn git_ok(dir: &Path, args: &[&str]) {
