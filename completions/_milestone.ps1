@@ -49,7 +49,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;start' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]')
             [CompletionResult]::new('--cost-per-day', '--cost-per-day', [CompletionResultType]::ParameterName, 'Money no longer spent per day, in your own currency')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
@@ -61,8 +61,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
         'milestone;add' {
             [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker (may be left out when you have only one)')
             [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker (may be left out when you have only one)')
-            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]')
-            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day, such as yesterday, friday or "nov 20" [default: today]')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day, such as yesterday, friday or "nov 20" [default: today]')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'How you feel, 1 (low) to 5 (great)')
             [CompletionResult]::new('--mood', '--mood', [CompletionResultType]::ParameterName, 'How you feel, 1 (low) to 5 (great)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag; repeat for several')

@@ -45,7 +45,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;start'= {
-            cand --since 'The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]'
+            cand --since 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]'
             cand --cost-per-day 'Money no longer spent per day, in your own currency'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
@@ -56,8 +56,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;add'= {
             cand -t 'The tracker (may be left out when you have only one)'
             cand --tracker 'The tracker (may be left out when you have only one)'
-            cand -d 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]'
-            cand --date 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]'
+            cand -d 'The day, such as yesterday, friday or "nov 20" [default: today]'
+            cand --date 'The day, such as yesterday, friday or "nov 20" [default: today]'
             cand -m 'How you feel, 1 (low) to 5 (great)'
             cand --mood 'How you feel, 1 (low) to 5 (great)'
             cand --tag 'A tag; repeat for several'

@@ -49,7 +49,7 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "paths" -d 'Show
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c milestone -n "__fish_milestone_using_subcommand start" -l since -d 'The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l since -d 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l cost-per-day -d 'Money no longer spent per day, in your own currency' -r
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
@@ -58,7 +58,7 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand start" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s t -l tracker -d 'The tracker (may be left out when you have only one)' -r
-complete -c milestone -n "__fish_milestone_using_subcommand add" -s d -l date -d 'The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand add" -s d -l date -d 'The day, such as yesterday, friday or "nov 20" [default: today]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s m -l mood -d 'How you feel, 1 (low) to 5 (great)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l tag -d 'A tag; repeat for several' -r
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F

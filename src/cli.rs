@@ -15,18 +15,26 @@ use crate::share::ShareStyle;
 /// A journal for your recovery: log your days, see your streaks, share your milestones.
 ///
 /// Your journal is one plain TOML file that you own, can read, edit by hand and keep in git.
+///
+/// Dates can be written 2026-11-20, today, yesterday, tomorrow, "3 days ago", "2 weeks ago",
+/// friday, "last friday" or "nov 20" (a weekday or a day without a year means the most recent).
 #[derive(Debug, Parser)]
 #[command(name = "milestone", version, max_term_width = 100)]
-#[command(after_help = "Begin with:  milestone start alcohol --since 2026-03-14")]
+#[command(after_help = "Examples:
+  milestone start alcohol --since 2026-03-14
+  milestone add \"went to a meeting\" --mood 4
+  milestone streak
+  milestone share | wl-copy
+  milestone report > report.txt")]
 pub struct Cli {
     /// The journal file [default: milestone/journal.toml in your data folder]
     // An empty path is let through to be refused with a helpful message (exit 1), not a usage error.
-    #[arg(long, global = true, env = "MILESTONE_JOURNAL", value_name = "PATH", value_hint = ValueHint::FilePath,
+    #[arg(long, global = true, env = "MILESTONE_JOURNAL", hide_env_values = true, value_name = "PATH", value_hint = ValueHint::FilePath,
           value_parser = OsStringValueParser::new().map(PathBuf::from))]
     pub journal: Option<PathBuf>,
 
     /// The settings file [default: milestone/config.toml in your config folder]
-    #[arg(long, global = true, env = "MILESTONE_CONFIG", value_name = "PATH", value_hint = ValueHint::FilePath,
+    #[arg(long, global = true, env = "MILESTONE_CONFIG", hide_env_values = true, value_name = "PATH", value_hint = ValueHint::FilePath,
           value_parser = OsStringValueParser::new().map(PathBuf::from))]
     pub config: Option<PathBuf>,
 
@@ -65,10 +73,16 @@ pub enum Command {
     /// Add entries (and trackers) from an export, jrnl's JSON or Loop Habit Tracker's CSV
     Import(ImportArgs),
     /// Check the journal for mistakes, each shown as PATH:LINE:COL: message
+    #[command(
+        after_help = "Run it after editing the journal by hand. Mistakes stop every command that writes;\nwarnings (an unknown key, a date in the future) are only shown here."
+    )]
     Check,
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Show where the journal and the settings file are
+    #[command(
+        after_help = "Example:\n  cd \"$(dirname \"$(milestone paths | awk '/^journal/ {print $2}')\")\""
+    )]
     Paths,
     /// Merge two clones' journals entry by entry (a git merge driver; see the README)
     #[command(name = "merge-driver")]
@@ -78,10 +92,13 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone start alcohol                       (from today)\n  milestone start smoking --since 2026-02-01 --cost-per-day 9\n  milestone start gambling --since \"3 weeks ago\""
+)]
 pub struct StartArgs {
     /// A name for what you are tracking: letters, digits, '-' and '_' (e.g. alcohol, smoking)
     pub name: String,
-    /// The first day of the streak: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]
+    /// The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Money no longer spent per day, in your own currency
@@ -101,16 +118,16 @@ pub struct AddArgs {
     #[arg(long)]
     pub no_edit: bool,
     /// The tracker (may be left out when you have only one)
-    #[arg(short, long, value_name = "T")]
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
     pub tracker: Option<String>,
-    /// The day: YYYY-MM-DD, today, yesterday or "N days ago" [default: today]
+    /// The day, such as yesterday, friday or "nov 20" [default: today]
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,
     /// How you feel, 1 (low) to 5 (great)
     #[arg(short, long, value_name = "1-5", allow_negative_numbers = true)]
     pub mood: Option<i64>,
     /// A tag; repeat for several
-    #[arg(long = "tag", value_name = "T")]
+    #[arg(long = "tag", value_name = "T", add = crate::complete::tags())]
     pub tags: Vec<String>,
     /// Log a win: a milestone of your own, in your own words
     #[arg(long)]
@@ -121,8 +138,12 @@ pub struct AddArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "A slip is part of many recoveries. The streak starts again on its day; every day before\nit still counts, and nothing is erased.\n\nExamples:\n  milestone reset\n  milestone reset alcohol --date yesterday --note \"cousin's wedding\""
+)]
 pub struct ResetArgs {
     /// The tracker (may be left out when you have only one)
+    #[arg(add = crate::complete::trackers())]
     pub tracker: Option<String>,
     /// The day of the slip [default: today]
     #[arg(short, long, value_name = "D")]
@@ -139,6 +160,7 @@ pub struct ResetArgs {
   milestone edit                      (the whole journal in $VISUAL / $EDITOR, checked before saving)")]
 pub struct EditArgs {
     /// The entry's id, as `milestone list` shows it (a unique beginning is enough)
+    #[arg(add = crate::complete::entry_ids())]
     pub id: Option<String>,
     /// New text
     #[arg(long, value_name = "T", requires = "id")]
@@ -156,7 +178,7 @@ pub struct EditArgs {
     )]
     pub mood: Option<i64>,
     /// Replace the tags; repeat for several
-    #[arg(long = "tag", value_name = "T", requires = "id")]
+    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags())]
     pub tags: Vec<String>,
     /// Keep the text private: it is never shared
     #[arg(long, conflicts_with = "public", requires = "id")]
@@ -167,8 +189,10 @@ pub struct EditArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "Example:\n  milestone rm k3f9a2c")]
 pub struct RmArgs {
     /// The entry's id, as `milestone list` shows it (a unique beginning is enough)
+    #[arg(add = crate::complete::entry_ids())]
     pub id: String,
     /// Remove without asking
     #[arg(short, long)]
@@ -176,9 +200,12 @@ pub struct RmArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone list --since \"2 weeks ago\"\n  milestone list --kind win\n  milestone list --tag meeting --format json | jq length"
+)]
 pub struct ListArgs {
     /// Only this tracker's entries
-    #[arg(short, long, value_name = "T")]
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
     pub tracker: Option<String>,
     /// Only entries on or after this day
     #[arg(long, value_name = "D")]
@@ -190,7 +217,7 @@ pub struct ListArgs {
     #[arg(long, value_name = "K")]
     pub kind: Option<EntryKind>,
     /// Only entries with this tag
-    #[arg(long, value_name = "T")]
+    #[arg(long, value_name = "T", add = crate::complete::tags())]
     pub tag: Option<String>,
     /// Only the newest N entries (still shown oldest first)
     #[arg(long, value_name = "N")]
@@ -201,8 +228,12 @@ pub struct ListArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone streak\n  milestone streak alcohol --on 2026-12-31\n  milestone streak --format json"
+)]
 pub struct StreakArgs {
     /// Only this tracker [default: all of them]
+    #[arg(add = crate::complete::trackers())]
     pub tracker: Option<String>,
     /// Count as of this day instead of today
     #[arg(long, value_name = "D")]
@@ -218,6 +249,7 @@ pub struct StreakArgs {
 )]
 pub struct ReportArgs {
     /// Only this tracker [default: all of them]
+    #[arg(add = crate::complete::trackers())]
     pub tracker: Option<String>,
     /// Report as of this day instead of today
     #[arg(long, value_name = "D")]
@@ -236,6 +268,7 @@ pub struct ReportArgs {
   milestone share --template meeting               (a template from the settings file)")]
 pub struct ShareArgs {
     /// Only this tracker [default: the settings' default_tracker, else all of them]
+    #[arg(add = crate::complete::trackers())]
     pub tracker: Option<String>,
     /// Share as of this day instead of today
     #[arg(long, value_name = "D")]
@@ -291,6 +324,7 @@ pub struct CircleArgs {
   set -g status-right '#(milestone prompt)'          (tmux)")]
 pub struct PromptArgs {
     /// Only this tracker [default: the settings' default_tracker, else all of them]
+    #[arg(add = crate::complete::trackers())]
     pub tracker: Option<String>,
 }
 
@@ -326,7 +360,7 @@ pub struct ImportArgs {
     #[arg(value_hint = ValueHint::FilePath)]
     pub file: PathBuf,
     /// The tracker for history from another app (jrnl, or a Loop file with one habit)
-    #[arg(short, long, value_name = "T")]
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
     pub tracker: Option<String>,
     /// Show what would be added, and change nothing
     #[arg(long)]
@@ -350,6 +384,9 @@ pub struct MergeDriverArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone completions bash > ~/.local/share/bash-completion/completions/milestone\n  milestone completions fish > ~/.config/fish/completions/milestone.fish\n\nCompletions that also know your trackers, tags and entry ids:\n  source <(COMPLETE=bash milestone)      (bash; zsh and fish likewise)"
+)]
 pub struct CompletionsArgs {
     /// The shell to complete for
     pub shell: clap_complete::Shell,
@@ -389,5 +426,47 @@ mod tests {
     #[test]
     fn the_command_line_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    /// The man pages in `man/` are generated from this command line; refresh them with
+    /// `scripts/refresh-generated`, which sets MILESTONE_BLESS.
+    #[test]
+    fn man_pages_are_up_to_date() {
+        let committed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("man");
+        let fresh = tempfile::tempdir().unwrap();
+        clap_mangen::generate_to(Cli::command(), fresh.path()).unwrap();
+        let mut names: Vec<String> = std::fs::read_dir(fresh.path())
+            .unwrap()
+            .map(|f| f.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        if std::env::var_os("MILESTONE_BLESS").is_some() {
+            let _ = std::fs::remove_dir_all(&committed);
+            std::fs::create_dir_all(&committed).unwrap();
+            for name in &names {
+                std::fs::copy(fresh.path().join(name), committed.join(name)).unwrap();
+            }
+        }
+        let mut committed_names: Vec<String> = std::fs::read_dir(&committed)
+            .map(|dir| {
+                dir.map(|f| f.unwrap().file_name().into_string().unwrap())
+                    .collect()
+            })
+            .unwrap_or_default();
+        committed_names.sort();
+        assert_eq!(
+            committed_names, names,
+            "man/ is out of date: run scripts/refresh-generated"
+        );
+        for name in &names {
+            assert!(
+                std::fs::read(fresh.path().join(name)).unwrap()
+                    == std::fs::read(committed.join(name)).unwrap(),
+                "man/{name} is out of date: run scripts/refresh-generated"
+            );
+        }
+        let main = std::fs::read_to_string(committed.join("milestone.1")).unwrap();
+        assert!(main.starts_with(".ie \\n(.g .ds Aq \\(aq\n"), "{main}");
+        assert!(main.contains(".TH milestone 1"), "{main}");
     }
 }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod cmd;
+mod complete;
 mod context;
 mod dates;
 #[cfg(test)]
@@ -23,6 +24,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
+    // With COMPLETE=<shell> set, answer the shell's completion request (or print the script
+    // that registers it) and exit; otherwise do nothing.
+    clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

@@ -39,7 +39,7 @@ fn committed_completions_are_up_to_date() {
         let generated = run_ok(cmd);
         assert!(
             generated == committed,
-            "{file} is out of date with the command line; refresh them with:\n  scripts/refresh-completions"
+            "{file} is out of date with the command line; refresh them with:\n  scripts/refresh-generated"
         );
     }
 }

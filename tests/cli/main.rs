@@ -19,6 +19,7 @@ mod report;
 mod settings;
 mod share;
 mod share_styles;
+mod shells;
 mod start_reset;
 mod storage;
 mod streak;
