@@ -79,7 +79,7 @@ pub fn entry_ids() -> ArgValueCompleter {
                     crate::output::chat_safe(&text)
                 );
                 (
-                    e.id.clone().unwrap_or_default(),
+                    e.id.as_deref().unwrap_or_default().to_owned(),
                     Some(help.trim_end().to_owned()),
                 )
             }),

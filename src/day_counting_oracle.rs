@@ -325,7 +325,7 @@ fn entries_of(happenings: &[Happening]) -> Vec<Entry> {
         .map(|h| Entry {
             id: None,
             date: h.date.naive(),
-            tracker: h.tracker.to_string(),
+            tracker: h.tracker.into(),
             kind: h.kind,
             text: None,
             mood: None,

@@ -27,7 +27,8 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         bail!("a win needs your words; for example: milestone add --win \"got my licence back\"");
     }
 
-    let (entry, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+    let (entry, standing) = storage::append_entry(&ctx.journal, ctx.today, |summary| {
+        let journal = &summary.as_journal();
         let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
         let tracker = super::pick_tracker(journal, named, "--tracker NAME")?;
         if date < tracker.since {
@@ -38,16 +39,15 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
             );
         }
         let entry = Entry {
-            id: Some(edit::new_entry_id(journal)?),
+            id: Some(edit::new_entry_id(|id| summary.has_id(id))?.into()),
             date,
-            tracker: tracker.name.clone(),
+            tracker: tracker.name.as_str().into(),
             kind,
             text: text.clone(),
             mood,
             tags: tags.clone(),
             private: args.private,
         };
-        edit::append_entry(document, &entry);
         let entries = journal.entries_for(&tracker.name).chain([&entry]);
         let standing = streak::standing(
             tracker,
@@ -55,7 +55,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
             date,
             ctx.settings.ladder_for(&tracker.name),
         );
-        Ok((entry, standing))
+        Ok((entry.clone(), (entry, standing)))
     })?;
 
     let mut out = std::io::stdout().lock();

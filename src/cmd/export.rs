@@ -10,8 +10,8 @@ use crate::exchange::{csv, ics, json, markdown};
 use crate::{storage, streak};
 
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
-    let loaded = storage::load(&ctx.journal, ctx.today)?;
-    let journal = loaded.journal();
+    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = &journal;
     let text = match args.format {
         ExportFormat::Json => json::export(journal)?,
         ExportFormat::Csv => csv::export(journal)?,

@@ -74,7 +74,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     let added = storage::modify(&ctx.journal, ctx.today, |journal, document| {
         let plan = exchange::plan(journal, batch.clone(), ctx.today, |taken| {
             loop {
-                let id = edit::new_entry_id(journal)?;
+                let id = edit::new_entry_id(|id| journal.has_id(id))?;
                 if !taken.contains(&id) {
                     return Ok(id);
                 }

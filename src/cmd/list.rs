@@ -21,8 +21,8 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .as_deref()
         .map(|d| ctx.date("--until", d))
         .transpose()?;
-    let loaded = storage::load(&ctx.journal, ctx.today)?;
-    let journal = loaded.journal();
+    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = &journal;
     if let Some(name) = &args.tracker {
         super::find_tracker(journal, name)?;
     }
@@ -30,7 +30,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     let mut entries: Vec<&Entry> = journal
         .entries
         .iter()
-        .filter(|e| args.tracker.as_ref().is_none_or(|t| &e.tracker == t))
+        .filter(|e| args.tracker.as_ref().is_none_or(|t| e.tracker == t))
         .filter(|e| since.is_none_or(|d| e.date >= d))
         .filter(|e| until.is_none_or(|d| e.date <= d))
         .filter(|e| args.kind.is_none_or(|k| e.kind == k))

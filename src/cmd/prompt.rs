@@ -14,14 +14,14 @@ use crate::streak::Standing;
 
 pub fn run(args: PromptArgs, ctx: &Context) -> Result<()> {
     let mut out = std::io::stdout().lock();
-    let Ok(Some(loaded)) = storage::read(&ctx.journal, ctx.today) else {
-        return Ok(());
-    };
-    if loaded.parsed.errors().next().is_some() {
-        writeln!(out, "milestone: run `milestone check`")?;
+    if !ctx.journal.exists() {
         return Ok(());
     }
-    let journal = loaded.journal();
+    let Ok(journal) = storage::load_journal(&ctx.journal, ctx.today) else {
+        writeln!(out, "milestone: run `milestone check`")?;
+        return Ok(());
+    };
+    let journal = &journal;
     let named = args
         .tracker
         .as_deref()

@@ -16,7 +16,8 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty());
 
-    let (tracker, standing) = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+    let (tracker, standing) = storage::append_entry(&ctx.journal, ctx.today, |summary| {
+        let journal = &summary.as_journal();
         let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
         let tracker = super::pick_tracker(journal, named, "`milestone reset NAME`")?;
         if date < tracker.since {
@@ -27,16 +28,15 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
             );
         }
         let entry = Entry {
-            id: Some(edit::new_entry_id(journal)?),
+            id: Some(edit::new_entry_id(|id| summary.has_id(id))?.into()),
             date,
-            tracker: tracker.name.clone(),
+            tracker: tracker.name.as_str().into(),
             kind: EntryKind::Reset,
             text: note.clone(),
             mood: None,
             tags: Vec::new(),
             private: false,
         };
-        edit::append_entry(document, &entry);
         let entries = journal.entries_for(&tracker.name).chain([&entry]);
         let standing = streak::standing(
             tracker,
@@ -44,7 +44,7 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
             ctx.today,
             ctx.settings.ladder_for(&tracker.name),
         );
-        Ok((tracker.name.clone(), standing))
+        Ok((entry, (tracker.name.clone(), standing)))
     })?;
 
     let mut out = std::io::stdout().lock();

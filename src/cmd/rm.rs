@@ -10,10 +10,9 @@ use crate::journal::edit;
 use crate::storage;
 
 pub fn run(args: RmArgs, ctx: &Context) -> Result<()> {
-    let loaded = storage::load(&ctx.journal, ctx.today)?;
-    let id = super::resolve_id(loaded.journal(), &args.id)?;
-    let entry = loaded
-        .journal()
+    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let id = super::resolve_id(&journal, &args.id)?;
+    let entry = journal
         .entries
         .iter()
         .find(|e| e.id.as_deref() == Some(id.as_str()))

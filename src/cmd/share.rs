@@ -37,8 +37,8 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         bail!("--name: a name needs at least one visible character; or use --anonymous");
     }
 
-    let loaded = storage::load(&ctx.journal, ctx.today)?;
-    let journal = loaded.journal();
+    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = &journal;
     let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
     let trackers = super::chosen_trackers(journal, named)?;
     let standings = super::streak::standings(journal, &trackers, on, &ctx.settings)?;

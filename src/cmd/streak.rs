@@ -20,8 +20,8 @@ pub fn run(args: StreakArgs, ctx: &Context) -> Result<()> {
         .map(|d| ctx.date("--on", d))
         .transpose()?
         .unwrap_or(ctx.today);
-    let loaded = storage::load(&ctx.journal, ctx.today)?;
-    let journal = loaded.journal();
+    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = &journal;
     let trackers = super::chosen_trackers(journal, args.tracker.as_deref())?;
     let standings = standings(journal, &trackers, on, &ctx.settings)?;
 

@@ -43,8 +43,8 @@ pub fn export(journal: &Journal) -> Result<String> {
         writer.serialize(Row {
             kind: e.kind.as_str().into(),
             date: e.date,
-            tracker: e.tracker.clone(),
-            id: e.id.clone(),
+            tracker: e.tracker.to_string(),
+            id: e.id.as_ref().map(|id| id.to_string()),
             text: e.text.clone(),
             mood: e.mood,
             tags: e.tags.join(";"),
@@ -78,9 +78,9 @@ pub fn import(text: &str) -> Result<Batch> {
                 .map_err(|why| anyhow::anyhow!("line {line} of the CSV: {why}"))?;
         }
         batch.entries.push(Entry {
-            id: row.id.filter(|id| !id.is_empty()),
+            id: row.id.filter(|id| !id.is_empty()).map(Into::into),
             date: row.date,
-            tracker: row.tracker,
+            tracker: row.tracker.into(),
             kind,
             text: row.text.filter(|t| !t.is_empty()),
             mood: row.mood,

@@ -42,7 +42,7 @@ pub fn import(text: &str, tracker: &str) -> Result<Batch> {
             Ok(Entry {
                 id: None,
                 date,
-                tracker: tracker.to_owned(),
+                tracker: tracker.into(),
                 kind: EntryKind::Checkin,
                 text: (!note.is_empty()).then_some(note),
                 mood: None,

@@ -56,9 +56,9 @@ pub fn export(journal: &Journal) -> Result<String> {
             .entries
             .iter()
             .map(|e| EntryRecord {
-                id: e.id.clone(),
+                id: e.id.as_ref().map(|id| id.to_string()),
                 date: e.date,
-                tracker: e.tracker.clone(),
+                tracker: e.tracker.to_string(),
                 kind: e.kind.as_str().to_owned(),
                 text: e.text.clone(),
                 mood: e.mood,
@@ -91,9 +91,9 @@ pub fn import(text: &str) -> Result<Batch> {
                 crate::journal::check_mood(mood.into()).map_err(anyhow::Error::msg)?;
             }
             Ok(Entry {
-                id: e.id,
+                id: e.id.map(Into::into),
                 date: e.date,
-                tracker: e.tracker,
+                tracker: e.tracker.into(),
                 kind,
                 text: e.text,
                 mood: e.mood,

@@ -49,7 +49,7 @@ pub fn import(text: &str, tracker: Option<&str>) -> Result<Batch> {
                 entries.push(Entry {
                     id: None,
                     date,
-                    tracker: name.clone(),
+                    tracker: name.as_str().into(),
                     kind: EntryKind::Checkin,
                     text: None,
                     mood: None,
@@ -96,7 +96,7 @@ mod tests {
         let got: Vec<(String, String)> = batch
             .entries
             .iter()
-            .map(|e| (e.date.to_string(), e.tracker.clone()))
+            .map(|e| (e.date.to_string(), e.tracker.to_string()))
             .collect();
         assert_eq!(
             got,

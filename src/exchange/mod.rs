@@ -96,7 +96,7 @@ pub fn plan(
     let mut ids: HashSet<String> = journal
         .entries
         .iter()
-        .filter_map(|e| e.id.clone())
+        .filter_map(|e| e.id.as_ref().map(|id| id.to_string()))
         .collect();
     let mut seen: HashSet<(NaiveDate, String, EntryKind, Option<String>)> =
         journal.entries.iter().map(same_as).collect();
@@ -117,16 +117,19 @@ pub fn plan(
                 entry.date
             );
         }
-        let duplicate_id = entry.id.as_ref().is_some_and(|id| ids.contains(id));
+        let duplicate_id = entry
+            .id
+            .as_ref()
+            .is_some_and(|id| ids.contains(id.as_str()));
         if duplicate_id || !seen.insert(same_as(&entry)) {
             plan.duplicates += 1;
             continue;
         }
         let id = match entry.id.take() {
             Some(id) => id,
-            None => new_id(&ids)?,
+            None => new_id(&ids)?.into(),
         };
-        ids.insert(id.clone());
+        ids.insert(id.to_string());
         entry.id = Some(id);
         plan.new_entries.push(entry);
     }
@@ -136,7 +139,7 @@ pub fn plan(
 fn same_as(entry: &Entry) -> (NaiveDate, String, EntryKind, Option<String>) {
     (
         entry.date,
-        entry.tracker.clone(),
+        entry.tracker.to_string(),
         entry.kind,
         entry.text.clone(),
     )
@@ -166,7 +169,7 @@ mod tests {
 
     fn checkin(day: u32, text: Option<&str>, id: Option<&str>) -> Entry {
         Entry {
-            id: id.map(str::to_owned),
+            id: id.map(Into::into),
             date: date(2026, 11, day),
             tracker: "alcohol".into(),
             kind: EntryKind::Checkin,

@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::{Entry, Journal, Tracker};
+use super::{Entry, Tracker};
 
 /// The text of a journal that does not exist yet.
 pub const NEW_JOURNAL: &str = "\
@@ -193,8 +193,15 @@ fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
     }
 }
 
-/// A fresh entry id that no entry of `journal` uses yet.
-pub fn new_entry_id(journal: &Journal) -> Result<String> {
+/// One entry as the TOML text `[[entry]]` ... that appending it adds.
+pub fn entry_fragment(entry: &Entry) -> String {
+    let mut document = DocumentMut::new();
+    append_entry(&mut document, entry);
+    document.to_string()
+}
+
+/// A fresh entry id for which `taken` says no.
+pub fn new_entry_id(taken: impl Fn(&str) -> bool) -> Result<String> {
     loop {
         let mut bytes = [0u8; ID_LEN];
         getrandom::fill(&mut bytes)
@@ -203,7 +210,7 @@ pub fn new_entry_id(journal: &Journal) -> Result<String> {
             .iter()
             .map(|b| char::from(ID_ALPHABET[usize::from(*b) % ID_ALPHABET.len()]))
             .collect();
-        if !journal.has_id(&id) {
+        if !taken(&id) {
             return Ok(id);
         }
     }
@@ -287,8 +294,26 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_fragment_is_the_entry_alone() {
+        let entry = Entry {
+            id: Some("abc2345".into()),
+            date: date(2026, 1, 3),
+            tracker: "a".into(),
+            kind: EntryKind::Checkin,
+            text: None,
+            mood: None,
+            tags: vec![],
+            private: false,
+        };
+        assert_eq!(
+            entry_fragment(&entry),
+            "[[entry]]\nid = \"abc2345\"\ndate = 2026-01-03\ntracker = \"a\"\nkind = \"checkin\"\n"
+        );
+    }
+
+    #[test]
     fn entry_ids_use_the_unambiguous_alphabet() {
-        let id = new_entry_id(&Journal::default()).unwrap();
+        let id = new_entry_id(|_| false).unwrap();
         assert_eq!(id.len(), ID_LEN);
         assert!(id.bytes().all(|b| ID_ALPHABET.contains(&b)), "{id}");
     }

@@ -16,15 +16,19 @@ pub const FORMAT_VERSION: i64 = 1;
 /// Longest tracker name accepted; long enough for "alcohol-and-cannabis", short enough for a chat line.
 const MAX_TRACKER_NAME: usize = 40;
 
+/// A short string (an id, a tracker's name) kept inline, without an allocation of its own:
+/// a long journal holds hundreds of thousands of them.
+pub type Name = compact_str::CompactString;
+
 /// Everything a journal holds, in file order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Journal {
     pub trackers: Vec<Tracker>,
     pub entries: Vec<Entry>,
 }
 
 /// One habit being tracked, from the first day of its first streak.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tracker {
     pub name: String,
     pub since: NaiveDate,
@@ -33,12 +37,12 @@ pub struct Tracker {
 }
 
 /// One line of the journal: a check-in, a win, or a reset.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Entry {
     /// Written by the program; hand-written entries may have none.
-    pub id: Option<String>,
+    pub id: Option<Name>,
     pub date: NaiveDate,
-    pub tracker: String,
+    pub tracker: Name,
     pub kind: EntryKind,
     pub text: Option<String>,
     pub mood: Option<u8>,
@@ -47,7 +51,19 @@ pub struct Entry {
     pub private: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    clap::ValueEnum,
+    serde::Serialize,
+    serde::Deserialize,
+)]
 pub enum EntryKind {
     Checkin,
     Win,

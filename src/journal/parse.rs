@@ -52,6 +52,48 @@ impl Parsed {
     }
 }
 
+/// What an appended tail is checked against: the journal before it.
+pub struct Seed<'a> {
+    pub trackers: &'a [Tracker],
+    pub has_id: &'a dyn Fn(&str) -> bool,
+}
+
+/// Reads `tail`, text appended to a journal already known to be valid, as the trackers and
+/// entries it adds. `None` unless the tail is only `[[tracker]]` and `[[entry]]` tables that
+/// read without an error against `seed`: then only a full parse can say what it means, and
+/// where anything is wrong. (The caller makes sure the journal before it ended with a newline.)
+pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
+    let document = Document::parse(tail).ok()?;
+    let root = document.as_table();
+    let append_shaped = root
+        .iter()
+        .all(|(key, item)| matches!(key, "tracker" | "entry") && item.is_array_of_tables());
+    if !append_shaped {
+        return None;
+    }
+    let mut reader = Reader {
+        journal: Journal {
+            trackers: seed.trackers.to_vec(),
+            entries: Vec::new(),
+        },
+        problems: Vec::new(),
+    };
+    for table in reader.tables(root, "tracker") {
+        reader.read_tracker(table);
+    }
+    reader.read_entries(root, None, seed.has_id);
+    if reader
+        .problems
+        .iter()
+        .any(|p| p.severity == Severity::Error)
+    {
+        return None;
+    }
+    let mut added = reader.journal;
+    added.trackers.drain(..seed.trackers.len());
+    Some(added)
+}
+
 /// 1-based line and column (in characters) of a byte offset, as editors count them.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
@@ -155,12 +197,23 @@ impl Reader {
         for table in self.tables(root, "tracker") {
             self.read_tracker(table);
         }
+        self.read_entries(root, today, &|_| false);
+    }
+
+    /// Reads the `[[entry]]` tables; `known_id` says which ids an earlier part of the journal
+    /// already uses.
+    fn read_entries(
+        &mut self,
+        root: &Table,
+        today: Option<NaiveDate>,
+        known_id: &dyn Fn(&str) -> bool,
+    ) {
         let mut ids = HashSet::new();
         let mut seen = HashSet::new();
         for table in self.tables(root, "entry") {
             if let Some(entry) = self.read_entry(table, today) {
                 if let Some(id) = &entry.id
-                    && !ids.insert(id.clone())
+                    && (known_id(id) || !ids.insert(id.clone()))
                 {
                     self.error(
                         value_span(table, "id"),
@@ -300,9 +353,9 @@ impl Reader {
             );
         }
         Some(Entry {
-            id: id.map(|(id, _)| id),
+            id: id.map(|(id, _)| id.into()),
             date,
-            tracker,
+            tracker: tracker.into(),
             kind,
             text: text.map(|(text, _)| text),
             mood,
@@ -418,7 +471,7 @@ fn value_span(table: &Table, key: &str) -> Option<Range<usize>> {
 fn duplicate_key(entry: &Entry) -> (NaiveDate, String, EntryKind, Option<String>) {
     (
         entry.date,
-        entry.tracker.clone(),
+        entry.tracker.to_string(),
         entry.kind,
         entry.text.clone(),
     )
@@ -529,6 +582,36 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!((found[0].0, found[0].1), (6, 8));
         assert!(found[1].3.contains("unknown tracker \"b\""));
+    }
+
+    #[test]
+    fn a_tail_reads_against_the_journal_before_it() {
+        let before = parse(GOOD, None).journal;
+        let has_id = |id: &str| before.has_id(id);
+        let seed = || Seed {
+            trackers: &before.trackers,
+            has_id: &has_id,
+        };
+        let tail = "\n[[tracker]]\nname = \"b\"\nsince = 2026-05-01\n\n[[entry]]\nid = \"t1\"\ndate = 2026-11-25\ntracker = \"b\"\nkind = \"win\"\ntext = \"x\"\n";
+        let added = parse_tail(tail, seed()).unwrap();
+        assert_eq!(added.trackers.len(), 1);
+        assert_eq!(added.entries.len(), 1);
+        assert_eq!(added.entries[0].tracker, "b");
+        // A tail is only read on its own when reading it with the rest could not differ.
+        for unsafe_tail in [
+            "mood = 3\n",       // a key of the last entry
+            "[other]\nx = 1\n", // another table
+            "[[entry]]\nid = \"a1\"\ndate = 2026-11-25\ntracker = \"alcohol\"\nkind = \"checkin\"\n", // a used id
+            "[[entry]]\ndate = 2026-11-25\ntracker = \"nope\"\nkind = \"checkin\"\n", // an unknown tracker
+            "[[entry]\n",                                                             // not TOML
+            "[[tracker]]\nname = \"alcohol\"\nsince = 2026-01-01\n", // a tracker again
+        ] {
+            assert_eq!(parse_tail(unsafe_tail, seed()), None, "{unsafe_tail}");
+        }
+        assert_eq!(
+            parse_tail("\n# just a comment\n", seed()),
+            Some(Journal::default())
+        );
     }
 
     #[test]

@@ -25,9 +25,9 @@ pub fn entries_table<'a>(entries: impl IntoIterator<Item = &'a Entry>, terminal:
             text.into_owned()
         };
         table.add_row([
-            entry.id.clone().unwrap_or_default(),
+            entry.id.as_deref().unwrap_or_default().to_owned(),
             entry.date.to_string(),
-            entry.tracker.clone(),
+            entry.tracker.to_string(),
             entry.kind.as_str().to_owned(),
             entry.mood.map(|m| m.to_string()).unwrap_or_default(),
             terminal_safe(&entry.tags.join(", ")).into_owned(),

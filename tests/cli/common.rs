@@ -43,6 +43,8 @@ private = true
 /// A journal file in its own temporary folder (the file may not exist yet).
 pub struct TestJournal {
     _dir: TempDir,
+    /// Where this journal's derived cache goes, apart from the journal's own folder.
+    cache: TempDir,
     pub path: PathBuf,
 }
 
@@ -51,7 +53,12 @@ impl TestJournal {
     pub fn empty() -> TestJournal {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("journal.toml");
-        TestJournal { _dir: dir, path }
+        let cache = tempfile::tempdir().expect("temp dir");
+        TestJournal {
+            _dir: dir,
+            cache,
+            path,
+        }
     }
 
     /// A journal holding exactly `text`.
@@ -59,6 +66,11 @@ impl TestJournal {
         let journal = TestJournal::empty();
         fs::write(&journal.path, text).expect("write journal");
         journal
+    }
+
+    /// The folder this journal's cache is kept in.
+    pub fn cmd_cache_dir(&self) -> PathBuf {
+        self.cache.path().to_owned()
     }
 
     pub fn folder(&self) -> &Path {
@@ -76,6 +88,8 @@ impl TestJournal {
     /// `milestone --journal <this> ARGS` on TODAY, with nothing from the environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = milestone();
+        cmd.env_remove("MILESTONE_NO_CACHE")
+            .env("MILESTONE_CACHE_DIR", self.cache.path());
         cmd.arg("--journal").arg(&self.path).args(args);
         cmd
     }
@@ -113,8 +127,10 @@ pub fn milestone() -> Command {
     ] {
         cmd.env_remove(var);
     }
-    // A developer's own settings file must not change what the tests see.
+    // A developer's own settings file must not change what the tests see, and no test writes
+    // a cache into their home (TestJournal gives each journal a cache folder of its own).
     cmd.env("XDG_CONFIG_HOME", "/nonexistent/milestone-tests/config");
+    cmd.env("MILESTONE_NO_CACHE", "1");
     cmd.env("MILESTONE_TODAY", TODAY).write_stdin("");
     cmd
 }

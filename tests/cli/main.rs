@@ -5,6 +5,7 @@
 mod common;
 
 mod add;
+mod cache;
 mod check;
 mod circle;
 mod completions;

@@ -5,9 +5,17 @@
 //! journal inside the lock, refuses to touch a journal with errors, checks that the new text
 //! still loads, then writes a temporary file beside it, fsyncs it, renames it over the journal
 //! and fsyncs the folder. A crash at any moment leaves either the old journal or the new one.
+//!
+//! Adding an entry is the exception, so that it costs the same on a journal of any size: the
+//! entry is appended, announced first in a redo record (`pending`) that finishes or explains a
+//! cut-short append. Reading goes through a cache of the parsed journal (`cache`), checked
+//! against the journal's bytes, and reads only what was appended since.
+
+mod cache;
+mod pending;
 
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -15,9 +23,15 @@ use anyhow::{Context, Result, anyhow, bail};
 use chrono::NaiveDate;
 use toml_edit::DocumentMut;
 
-use crate::journal::Journal;
 use crate::journal::edit::NEW_JOURNAL;
-use crate::journal::parse::{Parsed, parse};
+use crate::journal::parse::{Parsed, Seed, parse, parse_tail};
+use crate::journal::{Entry, Journal};
+
+use cache::Stamp;
+pub use cache::Summary;
+
+/// Past this much appended text, reading the journal refreshes the cache.
+const TAIL_REFRESH_BYTES: usize = 32 * 1024;
 
 const FILE_MODE: u32 = 0o600;
 const DIR_MODE: u32 = 0o700;
@@ -49,18 +63,6 @@ pub fn read(path: &Path, today: NaiveDate) -> Result<Option<Loaded>> {
     }))
 }
 
-/// Reads the journal for a command that needs a usable one: it must exist and have no errors.
-pub fn load(path: &Path, today: NaiveDate) -> Result<Loaded> {
-    let Some(loaded) = read(path, today)? else {
-        bail!(
-            "there is no journal at {} yet; begin one with `milestone start NAME` (for example `milestone start alcohol`)",
-            path.display()
-        );
-    };
-    refuse_errors(&loaded)?;
-    Ok(loaded)
-}
-
 /// Changes the journal at `path` (creating it when missing) under the write lock. `change`
 /// sees the journal as it is now, inside the lock, and edits its document; when it returns an
 /// error nothing is written.
@@ -79,6 +81,7 @@ pub fn modify<T>(
     let folder = parent_folder(&path);
     create_private_folder(folder)?;
     let _lock = lock_beside(&path)?;
+    pending::recover(&path)?;
 
     let original = read_text(&path)?;
     let created = original.is_none();
@@ -92,13 +95,15 @@ pub fn modify<T>(
         // Keep a Windows-edited journal's line endings consistent.
         new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    if let Some(problem) = parse(&new_text, None).errors().next() {
+    let checked = parse(&new_text, None);
+    if let Some(problem) = checked.errors().next() {
         bail!(
             "this change would have made the journal invalid ({}), so nothing was written; please report this as a bug",
             problem.message
         );
     }
     write_atomically(&path, new_text.as_bytes())?;
+    cache::write(&path, Stamp::of(new_text.as_bytes()), &checked.journal);
     if created {
         // Make sure a brand-new journal is private even if the platform ignored the mode.
         fs::set_permissions(&path, fs::Permissions::from_mode(FILE_MODE))
@@ -113,6 +118,7 @@ pub fn modify<T>(
 pub fn replace(path: &Path, expected: &str, new_text: &str, today: NaiveDate) -> Result<()> {
     let path = resolve_symlink(path)?;
     let _lock = lock_beside(&path)?;
+    pending::recover(&path)?;
     let current = read_text(&path)?.unwrap_or_default();
     if current != expected {
         bail!("the journal changed while you were editing it (another milestone wrote to it)");
@@ -123,7 +129,9 @@ pub fn replace(path: &Path, expected: &str, new_text: &str, today: NaiveDate) ->
         text: new_text.to_owned(),
     };
     refuse_errors(&loaded)?;
-    write_atomically(&path, new_text.as_bytes())
+    write_atomically(&path, new_text.as_bytes())?;
+    cache::write(&path, Stamp::of(new_text.as_bytes()), loaded.journal());
+    Ok(())
 }
 
 /// The journal in `text` as a model and an editable document, refusing one with errors.
@@ -168,6 +176,31 @@ fn refuse_errors(loaded: &Loaded) -> Result<()> {
 
 /// The journal's text, `None` when it does not exist.
 fn read_text(path: &Path) -> Result<Option<String>> {
+    let Some(bytes) = read_bytes(path)? else {
+        return Ok(None);
+    };
+    utf8(path, bytes).map(Some)
+}
+
+fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]);
+            let (line, col) = crate::journal::parse::line_col(&valid, offset);
+            bail!(
+                "{}:{line}:{col}: the journal is not UTF-8 text; fix or remove the bytes there (nothing was changed)",
+                path.display()
+            )
+        }
+    }
+}
+
+/// The journal's bytes as they are once any interrupted append has finished (the file
+/// itself is left alone: only a writer, under the lock, finishes it); `None` when there is no
+/// journal.
+fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -189,18 +222,159 @@ fn read_text(path: &Path) -> Result<Option<String>> {
             });
         }
     };
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(Some(text)),
-        Err(err) => {
-            let offset = err.utf8_error().valid_up_to();
-            let valid = String::from_utf8_lossy(&err.as_bytes()[..offset]);
-            let (line, col) = crate::journal::parse::line_col(&valid, offset);
-            bail!(
-                "{}:{line}:{col}: the journal is not UTF-8 text; fix or remove the bytes there (nothing was changed)",
-                path.display()
-            )
+    let real = fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    match pending::read(&real)? {
+        Some(record) if record.state(&bytes) == pending::State::Unfinished => {
+            Ok(Some(record.finished(bytes)))
         }
+        _ => Ok(Some(bytes)),
     }
+}
+
+/// The journal for a command that only reads it: it must exist and have no errors. Answers
+/// from the cache when the cache describes these bytes (reading only what was appended
+/// since), else parses the whole journal and refreshes the cache.
+pub fn load_journal(path: &Path, today: NaiveDate) -> Result<Journal> {
+    if let Some(journal) = from_cache(path) {
+        return Ok(journal);
+    }
+    let Some(bytes) = read_bytes(path)? else {
+        bail!(
+            "there is no journal at {} yet; begin one with `milestone start NAME` (for example `milestone start alcohol`)",
+            path.display()
+        );
+    };
+    let text = utf8(path, bytes)?;
+    let loaded = Loaded {
+        path: path.to_owned(),
+        parsed: parse(&text, Some(today)),
+        text,
+    };
+    refuse_errors(&loaded)?;
+    cache::write(path, Stamp::of(loaded.text.as_bytes()), loaded.journal());
+    Ok(loaded.parsed.journal)
+}
+
+/// The journal from the cache, plus whatever was appended since it was made; `None` sends the
+/// caller to read the whole journal. The part the cache describes is hashed as it streams past,
+/// never held, so a long journal costs little memory.
+fn from_cache(path: &Path) -> Option<Journal> {
+    let real = fs::canonicalize(path).ok()?;
+    if pending::path_for(&real).exists() {
+        return None;
+    }
+    let (stamp, summary) = cache::read_head(path)?;
+    let mut file = File::open(&real).ok()?;
+    if !stamp.matches_start_of(&mut file) {
+        return None;
+    }
+    let mut tail = String::new();
+    file.read_to_string(&mut tail).ok()?;
+    let added = read_tail(&tail, &summary)?;
+    let mut journal = cache::read_journal(path, stamp)?;
+    journal.trackers.extend(added.trackers);
+    journal.entries.extend(added.entries);
+    if tail.len() > TAIL_REFRESH_BYTES
+        && let Ok(bytes) = fs::read(&real)
+    {
+        cache::write(path, Stamp::of(&bytes), &journal);
+    }
+    Some(journal)
+}
+
+fn read_tail(tail: &str, summary: &Summary) -> Option<Journal> {
+    if tail.trim().is_empty() {
+        return Some(Journal::default());
+    }
+    let has_id = |id: &str| summary.has_id(id);
+    parse_tail(
+        tail,
+        Seed {
+            trackers: &summary.trackers,
+            has_id: &has_id,
+        },
+    )
+}
+
+/// Adds one entry to the journal by appending it: under the write lock, `make` sees a summary
+/// of the journal as it is and returns the entry (or an error, and nothing is written).
+/// A journal that does not exist yet, or one the cache cannot vouch for, takes the slower road
+/// of `modify` (a whole rewrite, which also refreshes the cache).
+pub fn append_entry<T>(
+    path: &Path,
+    today: NaiveDate,
+    mut make: impl FnMut(&Summary) -> Result<(Entry, T)>,
+) -> Result<T> {
+    let path = resolve_symlink(path)?;
+    if !cache::enabled() || !path.is_file() {
+        return append_by_rewrite(&path, today, make);
+    }
+    let lock = lock_beside(&path)?;
+    pending::recover(&path)?;
+    let Some((len, crlf, summary)) = summary_for_append(&path) else {
+        drop(lock);
+        return append_by_rewrite(&path, today, make);
+    };
+    let (entry, result) = make(&summary)?;
+    let mut fragment = String::from("\n");
+    fragment.push_str(&crate::journal::edit::entry_fragment(&entry));
+    if crlf {
+        fragment = fragment.replace('\n', "\r\n");
+    }
+    // Never append what would not read back as exactly this entry.
+    let check = read_tail(&fragment, &summary);
+    if check.as_ref().map(|j| j.entries.as_slice()) != Some(std::slice::from_ref(&entry)) {
+        bail!(
+            "this entry would not have read back as written, so nothing was written; please report this as a bug"
+        );
+    }
+    let record = pending::Pending {
+        offset: len,
+        bytes: fragment.into_bytes(),
+    };
+    pending::write(&path, &record)?;
+    pending::append(&path, &record.bytes)?;
+    pending::remove(&path)?;
+    Ok(result)
+}
+
+/// For an append: the journal's length, whether it uses CRLF line ends, and its summary, all
+/// from the cache and the text appended since, when the cache describes the journal and the
+/// journal ends a line; `None` otherwise.
+fn summary_for_append(path: &Path) -> Option<(usize, bool, Summary)> {
+    let (stamp, mut summary) = cache::read_head(path)?;
+    let mut file = File::open(path).ok()?;
+    if !stamp.matches_start_of(&mut file) {
+        return None;
+    }
+    let mut tail = String::new();
+    file.read_to_string(&mut tail).ok()?;
+    let added = read_tail(&tail, &summary)?;
+    summary.extend(&added);
+    let prefix = usize::try_from(stamp.len).ok()?;
+    let len = prefix + tail.len();
+    if len > 0 && !tail.is_empty() && !tail.ends_with('\n') {
+        return None;
+    }
+    let mut last_two = [0u8; 2];
+    let crlf = len >= 2
+        && std::os::unix::fs::FileExt::read_exact_at(&file, &mut last_two, (len - 2) as u64)
+            .is_ok()
+        && last_two == *b"\r\n";
+    Some((len, crlf, summary))
+}
+
+/// `append_entry` the slow way: through `modify`, which reads and rewrites the whole journal.
+fn append_by_rewrite<T>(
+    path: &Path,
+    today: NaiveDate,
+    mut make: impl FnMut(&Summary) -> Result<(Entry, T)>,
+) -> Result<T> {
+    modify(path, today, |journal, document| {
+        let (entry, result) = make(&Summary::of(journal))?;
+        crate::journal::edit::append_entry(document, &entry);
+        Ok(result)
+    })
 }
 
 /// Writes go to the file a symlinked journal points at, so the link (into a dotfiles repo,
@@ -350,6 +524,83 @@ mod tests {
         });
         assert_eq!(err.unwrap_err().to_string(), "no thanks");
         assert_eq!(fs::read_to_string(&path).unwrap(), "version = 1\n# mine\n");
+    }
+
+    fn entry(text: &str) -> Entry {
+        Entry {
+            id: Some(text.into()),
+            date: today(),
+            tracker: "a".into(),
+            kind: crate::journal::EntryKind::Checkin,
+            text: Some(text.into()),
+            mood: None,
+            tags: vec![],
+            private: false,
+        }
+    }
+
+    const ONE_TRACKER: &str = "version = 1\n\n[[tracker]]\nname = \"a\"\nsince = 2026-01-01\n";
+
+    #[test]
+    fn an_interrupted_append_is_seen_finished_and_then_finished_by_the_next_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.toml");
+        fs::write(&path, ONE_TRACKER).unwrap();
+        // An append that got three bytes in before the crash.
+        let fragment = format!(
+            "\n{}",
+            crate::journal::edit::entry_fragment(&entry("first"))
+        );
+        let record = pending::Pending {
+            offset: ONE_TRACKER.len(),
+            bytes: fragment.clone().into_bytes(),
+        };
+        pending::write(&path, &record).unwrap();
+        fs::write(&path, format!("{ONE_TRACKER}{}", &fragment[..3])).unwrap();
+
+        // A reader sees the entry, and leaves the file as it is.
+        let journal = load_journal(&path, today()).unwrap();
+        assert_eq!(journal.entries, vec![entry("first")]);
+        assert_eq!(
+            fs::read_to_string(&path).unwrap(),
+            format!("{ONE_TRACKER}{}", &fragment[..3])
+        );
+
+        // The next writer finishes it first, then adds its own.
+        append_entry(&path, today(), |_| Ok((entry("second"), ()))).unwrap();
+        let journal = load_journal(&path, today()).unwrap();
+        assert_eq!(journal.entries, vec![entry("first"), entry("second")]);
+        assert!(!pending::path_for(&path).exists());
+        assert!(
+            fs::read_to_string(&path)
+                .unwrap()
+                .starts_with(&format!("{ONE_TRACKER}{fragment}"))
+        );
+    }
+
+    #[test]
+    fn a_stale_or_torn_record_changes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.toml");
+        fs::write(&path, ONE_TRACKER).unwrap();
+        let record = pending::Pending {
+            offset: 5,
+            bytes: b"not what is there".to_vec(),
+        };
+        pending::write(&path, &record).unwrap();
+        assert_eq!(load_journal(&path, today()).unwrap().entries, vec![]);
+        fs::write(
+            pending::path_for(&path),
+            b"milestone pending append v1\n12\n",
+        )
+        .unwrap();
+        assert_eq!(load_journal(&path, today()).unwrap().entries, vec![]);
+        append_entry(&path, today(), |_| Ok((entry("x"), ()))).unwrap();
+        assert_eq!(
+            load_journal(&path, today()).unwrap().entries,
+            vec![entry("x")]
+        );
+        assert!(!pending::path_for(&path).exists());
     }
 
     #[test]
