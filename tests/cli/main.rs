@@ -8,6 +8,7 @@ mod add;
 mod cache;
 mod check;
 mod circle;
+mod color;
 mod completions;
 mod dates;
 mod edit_rm;
