@@ -50,13 +50,16 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "Reset recorded for {tracker} on {date}.")?;
     if let Some(s) = standing {
-        writeln!(
-            out,
-            "Every day still counts: {} of {} days {tracker}-free since {}.",
-            ctx.counting().total_of(&s).0,
-            ctx.counting().total_of(&s).1,
-            s.since
-        )?;
+        let (total, of) = ctx.counting().total_of(&s);
+        if total == of {
+            writeln!(out, "Every day still counts: {total} days {tracker}-free since {}.", s.since)?;
+        } else {
+            writeln!(
+                out,
+                "Every day still counts: {total} of {of} days {tracker}-free since {}.",
+                s.since
+            )?;
+        }
         if s.start == date && s.days == 0 {
             writeln!(out, "Be gentle with yourself. A new streak starts today.")?;
         } else if s.start == date {

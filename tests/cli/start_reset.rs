@@ -88,7 +88,7 @@ fn reset_today_starts_a_new_streak_today() {
     assert_eq!(
         journal.ok(&["reset", "gambling"]),
         "Reset recorded for gambling on 2026-11-25.\n\
-         Every day still counts: 24 of 24 days gambling-free since 2026-11-01.\n\
+         Every day still counts: 24 days gambling-free since 2026-11-01.\n\
          Be gentle with yourself. A new streak starts today.\n"
     );
 }
