@@ -56,6 +56,13 @@ impl Context {
         dates::parse_date(input, self.today).map_err(|why| anyhow::anyhow!("{flag}: {why}"))
     }
 
+    /// The day `--on` names, or today.
+    pub fn on_date(&self, on: Option<&str>) -> Result<NaiveDate> {
+        on.map(|d| self.date("--on", d))
+            .transpose()
+            .map(|d| d.unwrap_or(self.today))
+    }
+
     /// Like `date`, but refuses days after today, as `add`, `reset` and `start` must.
     pub fn past_date(&self, flag: &str, input: Option<&str>) -> Result<NaiveDate> {
         let Some(input) = input else {

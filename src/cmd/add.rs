@@ -29,15 +29,13 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
 
     let (entry, standing) = storage::append_entry(&ctx.journal, ctx.today, |summary| {
         let journal = &summary.as_journal();
-        let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
-        let tracker = super::pick_tracker(journal, named, "--tracker NAME")?;
-        if date < tracker.since {
-            bail!(
-                "--date: {date} is before {} started ({}); log days from then on, or move the tracker's `since` in the journal",
-                tracker.name,
-                tracker.since
-            );
-        }
+        let tracker = super::tracker_for_entry(
+            journal,
+            args.tracker.as_deref(),
+            "--tracker NAME",
+            date,
+            ctx,
+        )?;
         let entry = Entry {
             id: Some(edit::new_entry_id(|id| summary.has_id(id))?.into()),
             date,

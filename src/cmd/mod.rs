@@ -84,6 +84,27 @@ fn named_or_default<'a>(
     Ok(Some(default))
 }
 
+/// The tracker a new entry on `date` belongs to (named, the settings' default, or the only
+/// one), which must have started by then.
+fn tracker_for_entry<'j>(
+    journal: &'j Journal,
+    named: Option<&str>,
+    how_to_name: &str,
+    date: chrono::NaiveDate,
+    ctx: &Context,
+) -> Result<&'j Tracker> {
+    let named = named_or_default(journal, named, ctx)?;
+    let tracker = pick_tracker(journal, named, how_to_name)?;
+    if date < tracker.since {
+        bail!(
+            "--date: {date} is before {} started ({}); choose a day on or after it, or move the tracker's `since` in the journal",
+            tracker.name,
+            tracker.since
+        );
+    }
+    Ok(tracker)
+}
+
 /// The tracker a command is about: the one named, or the only one there is.
 /// `how_to_name` says how to name one, for the message when there are several.
 fn pick_tracker<'j>(

@@ -12,12 +12,7 @@ use crate::report::{self, Report};
 use crate::storage;
 
 pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
-    let on = args
-        .on
-        .as_deref()
-        .map(|d| ctx.date("--on", d))
-        .transpose()?
-        .unwrap_or(ctx.today);
+    let on = ctx.on_date(args.on.as_deref())?;
     let journal = storage::load_journal(&ctx.journal, ctx.today)?;
     let journal = &journal;
     let trackers = super::chosen_trackers(journal, args.tracker.as_deref())?;

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 
 use crate::cli::ResetArgs;
 use crate::context::Context;
@@ -18,15 +18,13 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
 
     let (tracker, standing) = storage::append_entry(&ctx.journal, ctx.today, |summary| {
         let journal = &summary.as_journal();
-        let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
-        let tracker = super::pick_tracker(journal, named, "`milestone reset NAME`")?;
-        if date < tracker.since {
-            bail!(
-                "--date: {date} is before {} started ({}); a reset must be on or after that day",
-                tracker.name,
-                tracker.since
-            );
-        }
+        let tracker = super::tracker_for_entry(
+            journal,
+            args.tracker.as_deref(),
+            "`milestone reset NAME`",
+            date,
+            ctx,
+        )?;
         let entry = Entry {
             id: Some(edit::new_entry_id(|id| summary.has_id(id))?.into()),
             date,
@@ -52,7 +50,11 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
     if let Some(s) = standing {
         let (total, of) = ctx.counting().total_of(&s);
         if total == of {
-            writeln!(out, "Every day still counts: {total} days {tracker}-free since {}.", s.since)?;
+            writeln!(
+                out,
+                "Every day still counts: {total} days {tracker}-free since {}.",
+                s.since
+            )?;
         } else {
             writeln!(
                 out,

@@ -11,12 +11,7 @@ use crate::share::{self, ShareOptions, ShareStyle, TrackerDay, styles, template}
 use crate::storage;
 
 pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
-    let on = args
-        .on
-        .as_deref()
-        .map(|d| ctx.date("--on", d))
-        .transpose()?
-        .unwrap_or(ctx.today);
+    let on = ctx.on_date(args.on.as_deref())?;
     let template = match &args.template {
         Some(name) => Some(ctx.settings.templates.get(name).map(|t| (name, t)).ok_or_else(|| {
             let known: Vec<&str> = ctx.settings.templates.keys().map(String::as_str).collect();

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::report_text::{MOOD_MONTHS, calendar_grid, money_text, none_reached_yet, span_words};
+use super::report_text::{MOOD_MONTHS, calendar_grid, fact_lines, none_reached_yet, span_words};
 use super::{Counting, Paint, markdown_escape, plural};
 use crate::journal::Entry;
 use crate::report::Report;
@@ -34,31 +34,7 @@ pub fn page(r: &Report, counting: Counting) -> String {
         ),
     };
     let _ = writeln!(out, "{headline}\n");
-    let (total, of) = counting.total_of(s);
-    let mut facts = Vec::new();
-    if s.resets > 0 {
-        facts.push(format!(
-            "Every day still counts: **{total} of {of} days** since {}",
-            s.since
-        ));
-    } else if total > 0 {
-        facts.push(format!("{} in all since {}", plural(total, "day"), s.since));
-    }
-    if s.days > 0 || !s.past_runs.is_empty() {
-        facts.push(format!(
-            "Longest streak: {}",
-            plural(counting.longest(s), "day")
-        ));
-    }
-    if let (Some(money), Some(cost)) = (r.money_not_spent(), r.cost_per_day)
-        && money > 0.0
-    {
-        facts.push(format!(
-            "Money not spent: {} ({} a day)",
-            money_text(money),
-            money_text(cost)
-        ));
-    }
+    let facts = fact_lines(r, counting);
     for fact in facts {
         let _ = writeln!(out, "- {fact}");
     }

@@ -46,35 +46,7 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
             s.start
         ),
     };
-    let (total, of) = counting.total_of(s);
-    let mut facts = vec![headline];
-    if s.resets > 0 {
-        facts.push(format!(
-            "Every day still counts: {total} of {of} days since {}.",
-            s.since
-        ));
-    } else if total > 0 {
-        facts.push(format!(
-            "{} in all since {}.",
-            plural(total, "day"),
-            s.since
-        ));
-    }
-    if s.days > 0 || !s.past_runs.is_empty() {
-        facts.push(format!(
-            "Longest streak: {}.",
-            plural(counting.longest(s), "day")
-        ));
-    }
-    if let (Some(money), Some(cost)) = (r.money_not_spent(), r.cost_per_day)
-        && money > 0.0
-    {
-        facts.push(format!(
-            "Money not spent: {} ({} a day).",
-            money_text(money),
-            money_text(cost)
-        ));
-    }
+    let facts = std::iter::once(headline).chain(fact_lines(r, counting));
     for fact in facts {
         out.push_str(&wrapped(&fact, ""));
     }
@@ -211,6 +183,42 @@ fn wrapped(text: &str, indent: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The figures under the headline: total days, longest streak, money not spent (each left out
+/// where it would only say zero).
+pub fn fact_lines(r: &Report, counting: Counting) -> Vec<String> {
+    let s = &r.standing;
+    let (total, of) = counting.total_of(s);
+    let mut facts = Vec::new();
+    if s.resets > 0 {
+        facts.push(format!(
+            "Every day still counts: {total} of {of} days since {}.",
+            s.since
+        ));
+    } else if total > 0 {
+        facts.push(format!(
+            "{} in all since {}.",
+            plural(total, "day"),
+            s.since
+        ));
+    }
+    if s.days > 0 || !s.past_runs.is_empty() {
+        facts.push(format!(
+            "Longest streak: {}.",
+            plural(counting.longest(s), "day")
+        ));
+    }
+    if let (Some(money), Some(cost)) = (r.money_not_spent(), r.cost_per_day)
+        && money > 0.0
+    {
+        facts.push(format!(
+            "Money not spent: {} ({} a day).",
+            money_text(money),
+            money_text(cost)
+        ));
+    }
+    facts
 }
 
 /// What the report says before the first milestone of a streak.

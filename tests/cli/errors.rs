@@ -247,13 +247,14 @@ fn a_day_before_the_tracker_started_is_refused() {
     let stderr = journal.fails(1, &["add", "hi", "--date", "2026-03-13"]);
     assert_eq!(
         stderr,
-        "error: --date: 2026-03-13 is before alcohol started (2026-03-14); log days from then on, \
+        "error: --date: 2026-03-13 is before alcohol started (2026-03-14); choose a day on or after it, \
          or move the tracker's `since` in the journal\n"
     );
     let stderr = journal.fails(1, &["reset", "--date", "2026-03-13"]);
     assert_eq!(
         stderr,
-        "error: --date: 2026-03-13 is before alcohol started (2026-03-14); a reset must be on or after that day\n"
+        "error: --date: 2026-03-13 is before alcohol started (2026-03-14); choose a day on or after it, \
+         or move the tracker's `since` in the journal\n"
     );
     // The start day itself is fine.
     journal.ok(&["add", "day zero", "--date", "2026-03-14"]);
