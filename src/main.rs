@@ -8,6 +8,8 @@ mod dates;
 mod day_counting_oracle;
 mod error;
 mod journal;
+#[cfg(test)]
+mod loader_fuzz;
 mod milestones;
 mod output;
 mod report;

@@ -5,8 +5,10 @@
 mod common;
 
 mod add;
+mod adversarial;
 mod check;
 mod completions;
+mod crash;
 mod dates;
 mod errors;
 mod list;
@@ -14,3 +16,4 @@ mod share;
 mod start_reset;
 mod storage;
 mod streak;
+mod terminal_safety;
