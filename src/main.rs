@@ -11,6 +11,8 @@ mod editor;
 mod error;
 mod exchange;
 mod journal;
+#[cfg(test)]
+mod loader_fuzz;
 mod milestones;
 mod output;
 mod report;

@@ -5,11 +5,13 @@
 mod common;
 
 mod add;
+mod adversarial;
 mod cache;
 mod check;
 mod circle;
 mod color;
 mod completions;
+mod crash;
 mod dates;
 mod edit_rm;
 mod errors;
@@ -25,3 +27,4 @@ mod shells;
 mod start_reset;
 mod storage;
 mod streak;
+mod terminal_safety;

@@ -1,0 +1,52 @@
+//! The journal loader on arbitrary bytes: no panic, every problem's span within the text and
+//! on a character boundary, and a journal without errors survives an appended entry.
+#![no_main]
+
+#[allow(dead_code)]
+#[path = "../../src/journal/mod.rs"]
+mod journal;
+
+use chrono::NaiveDate;
+use libfuzzer_sys::fuzz_target;
+
+use journal::parse::{line_col, parse};
+use journal::{Entry, EntryKind};
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 25).unwrap();
+    let parsed = parse(text, Some(today));
+    for problem in &parsed.problems {
+        let span = &problem.span;
+        assert!(span.start <= span.end && span.end <= text.len(), "{span:?}");
+        assert!(text.is_char_boundary(span.start), "{span:?}");
+        let _ = line_col(text, span.start);
+        let _ = problem.located(std::path::Path::new("j.toml"), text);
+    }
+    if parsed.errors().next().is_some() {
+        return;
+    }
+    let Some(tracker) = parsed.journal.trackers.first().cloned() else {
+        return;
+    };
+    let mut document = parsed.document.unwrap().into_mut();
+    let entry = Entry {
+        id: Some("fuzz234".into()),
+        date: today,
+        tracker: tracker.name,
+        kind: EntryKind::Checkin,
+        text: Some("a \"note\"\n''' \\ \u{1b}[31m".into()),
+        mood: Some(3),
+        tags: vec!["t".into()],
+        private: false,
+    };
+    journal::edit::append_entry(&mut document, &entry);
+    let new_text = document.to_string();
+    let reparsed = parse(&new_text, Some(today));
+    assert!(
+        reparsed.errors().next().is_none(),
+        "appending made the journal invalid:\n{new_text}"
+    );
+});
