@@ -34,7 +34,15 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         [iso] => parse_iso_date(iso),
         _ => None,
     };
-    date.ok_or_else(|| format!("{input:?} is not a date I understand; use {ACCEPTED_FORMS}"))
+    let date =
+        date.ok_or_else(|| format!("{input:?} is not a date I understand; use {ACCEPTED_FORMS}"))?;
+    // A journal's TOML dates have four-digit years.
+    if !(0..=9999).contains(&date.year()) {
+        return Err(format!(
+            "{input:?} is {date}, outside the years 0000 to 9999 a journal can hold"
+        ));
+    }
+    Ok(date)
 }
 
 /// Strict `YYYY-MM-DD`: four-digit year, two-digit month and day, and a day that exists.
@@ -181,6 +189,16 @@ mod tests {
         assert_eq!(parse_date("feb 29", today), Ok(date(2024, 2, 29)));
         assert!(parse_date("feb 30", today).is_err());
         assert!(parse_date("nov", today).is_err());
+    }
+
+    #[test]
+    fn dates_stay_within_four_digit_years() {
+        let today = date(2026, 11, 25);
+        assert_eq!(
+            parse_date("1000000 days ago", today),
+            Err("\"1000000 days ago\" is -0712-12-28, outside the years 0000 to 9999 a journal can hold".to_string())
+        );
+        assert!(parse_date("0000-01-01", today).is_ok());
     }
 
     #[test]

@@ -193,10 +193,25 @@ fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
     }
 }
 
-/// One entry as the TOML text `[[entry]]` ... that appending it adds.
-pub fn entry_fragment(entry: &Entry) -> String {
+/// One entry as the TOML text `[[entry]]` ... that appending it adds. With `one_line_strings`
+/// a note with line breaks is written as one escaped string rather than a multi-line one, so
+/// that converting the fragment's line ends (for a CRLF journal) cannot change the note.
+pub fn entry_fragment(entry: &Entry, one_line_strings: bool) -> String {
     let mut document = DocumentMut::new();
     append_entry(&mut document, entry);
+    if one_line_strings
+        && let Some(text) = entry.text.as_deref().filter(|t| t.contains(['\n', '\r']))
+        && let Some(table) = document
+            .get_mut("entry")
+            .and_then(Item::as_array_of_tables_mut)
+            .and_then(|a| a.get_mut(0))
+        // A JSON string is also a valid TOML basic string, escapes and all.
+        && let Ok(escaped) = serde_json::to_string(text)
+            .unwrap_or_default()
+            .parse::<toml_edit::Value>()
+    {
+        table.insert("text", Item::Value(escaped));
+    }
     document.to_string()
 }
 
@@ -306,7 +321,7 @@ mod tests {
             private: false,
         };
         assert_eq!(
-            entry_fragment(&entry),
+            entry_fragment(&entry, false),
             "[[entry]]\nid = \"abc2345\"\ndate = 2026-01-03\ntracker = \"a\"\nkind = \"checkin\"\n"
         );
     }

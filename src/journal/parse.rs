@@ -79,7 +79,7 @@ pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
         problems: Vec::new(),
     };
     for table in reader.tables(root, "tracker") {
-        reader.read_tracker(table);
+        reader.read_tracker(table, None);
     }
     reader.read_entries(root, None, seed.has_id);
     if reader
@@ -195,7 +195,7 @@ impl Reader {
         self.unknown_keys(root, &ROOT_KEYS, "at the top level");
 
         for table in self.tables(root, "tracker") {
-            self.read_tracker(table);
+            self.read_tracker(table, today);
         }
         self.read_entries(root, today, &|_| false);
     }
@@ -258,7 +258,7 @@ impl Reader {
         }
     }
 
-    fn read_tracker(&mut self, table: &Table) {
+    fn read_tracker(&mut self, table: &Table, today: Option<NaiveDate>) {
         self.unknown_keys(table, &TRACKER_KEYS, "in [[tracker]]");
         let name = self.required_string(table, "name", "[[tracker]]");
         let since = self.required_date(table, "since", "[[tracker]]");
@@ -279,6 +279,14 @@ impl Reader {
                 format!("a tracker named {name:?} is already defined above; give each tracker its own name"),
             );
             return;
+        }
+        if let Some(today) = today
+            && since > today
+        {
+            self.warning(
+                value_span(table, "since"),
+                format!("{name} starts on {since}, after today ({today}); its streak begins then"),
+            );
         }
         self.journal.trackers.push(Tracker {
             name,

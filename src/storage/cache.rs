@@ -155,11 +155,6 @@ fn folder() -> Option<PathBuf> {
     }
 }
 
-/// Whether the cache is in use at all.
-pub fn enabled() -> bool {
-    folder().is_some()
-}
-
 fn files(journal: &Path) -> Option<(PathBuf, PathBuf)> {
     let folder = folder()?;
     let journal = fs::canonicalize(journal).unwrap_or_else(|_| journal.to_owned());

@@ -30,6 +30,9 @@ use crate::journal::{Entry, Journal};
 use cache::Stamp;
 pub use cache::Summary;
 
+/// A UTF-8 byte-order mark, which some Windows editors put at the start of a file.
+const BOM: &str = "\u{feff}";
+
 /// Past this much appended text, reading the journal refreshes the cache.
 const TAIL_REFRESH_BYTES: usize = 32 * 1024;
 
@@ -78,6 +81,7 @@ pub fn modify<T>(
         let (journal, mut document) = editable(&path, NEW_JOURNAL.to_owned(), today)?;
         change(&journal, &mut document)?;
     }
+    refuse_read_only(&path)?;
     let folder = parent_folder(&path);
     create_private_folder(folder)?;
     let _lock = lock_beside(&path)?;
@@ -85,12 +89,19 @@ pub fn modify<T>(
 
     let original = read_text(&path)?;
     let created = original.is_none();
-    let text = original.unwrap_or_else(|| NEW_JOURNAL.to_owned());
+    // An empty file is a journal not begun yet; a byte-order mark is kept, outside the TOML.
+    let text = original
+        .filter(|t| !t.trim().is_empty())
+        .unwrap_or_else(|| NEW_JOURNAL.to_owned());
+    let (bom, text) = match text.strip_prefix(BOM) {
+        Some(rest) => (BOM, rest.to_owned()),
+        None => ("", text),
+    };
     let crlf = uses_crlf(&text);
     let (journal, mut document) = editable(&path, text, today)?;
     let result = change(&journal, &mut document)?;
 
-    let mut new_text = document.to_string();
+    let mut new_text = format!("{bom}{document}");
     if crlf {
         // Keep a Windows-edited journal's line endings consistent.
         new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
@@ -117,6 +128,7 @@ pub fn modify<T>(
 /// `new_text` must load without errors.
 pub fn replace(path: &Path, expected: &str, new_text: &str, today: NaiveDate) -> Result<()> {
     let path = resolve_symlink(path)?;
+    refuse_read_only(&path)?;
     let _lock = lock_beside(&path)?;
     pending::recover(&path)?;
     let current = read_text(&path)?.unwrap_or_default();
@@ -201,6 +213,16 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
 /// itself is left alone: only a writer, under the lock, finishes it); `None` when there is no
 /// journal.
 fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
+    // A FIFO would wait forever and a device never end: only a plain file can be a journal.
+    if let Ok(meta) = fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        bail!(
+            "{} is not a regular file (it is a device, a pipe or a socket); point --journal at a journal file",
+            path.display()
+        );
+    }
     let bytes = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
@@ -306,21 +328,28 @@ pub fn append_entry<T>(
     mut make: impl FnMut(&Summary) -> Result<(Entry, T)>,
 ) -> Result<T> {
     let path = resolve_symlink(path)?;
-    if !cache::enabled() || !path.is_file() {
+    if read_bytes(&path)?.is_none() {
+        // The first write creates the journal; `modify` knows how.
         return append_by_rewrite(&path, today, make);
     }
-    let lock = lock_beside(&path)?;
+    refuse_read_only(&path)?;
+    let _lock = lock_beside(&path)?;
     pending::recover(&path)?;
-    let Some((len, crlf, summary)) = summary_for_append(&path) else {
-        drop(lock);
-        return append_by_rewrite(&path, today, make);
+    let (len, ending, summary) = match summary_for_append(&path) {
+        Some(known) => known,
+        None => summary_by_parsing(&path, today)?,
     };
     let (entry, result) = make(&summary)?;
-    let mut fragment = String::from("\n");
-    fragment.push_str(&crate::journal::edit::entry_fragment(&entry));
-    if crlf {
-        fragment = fragment.replace('\n', "\r\n");
-    }
+    let fragment = format!(
+        "{}\n{}",
+        ending.separator(),
+        crate::journal::edit::entry_fragment(&entry, ending == Ending::CrLf)
+    );
+    let fragment = if ending == Ending::CrLf {
+        fragment.replace('\n', "\r\n")
+    } else {
+        fragment
+    };
     // Never append what would not read back as exactly this entry.
     let check = read_tail(&fragment, &summary);
     if check.as_ref().map(|j| j.entries.as_slice()) != Some(std::slice::from_ref(&entry)) {
@@ -332,16 +361,76 @@ pub fn append_entry<T>(
         offset: len,
         bytes: fragment.into_bytes(),
     };
-    pending::write(&path, &record)?;
-    pending::append(&path, &record.bytes)?;
+    let context = || {
+        format!(
+            "could not write the journal {} (it is unchanged); check free disk space and permissions",
+            path.display()
+        )
+    };
+    pending::write(&path, &record).with_context(context)?;
+    if let Err(err) = pending::append(&path, &record.bytes) {
+        // Undo what part of the entry got in. Only once that worked may the record go: while
+        // it stays, every reader sees the entry whole, never half of it.
+        if pending::truncate(&path, record.offset).is_ok() {
+            let _ = pending::remove(&path);
+        }
+        return Err(err).with_context(context);
+    }
     pending::remove(&path)?;
+    // A journal holds health notes: owner-only after every write, as a rewrite leaves it.
+    if fs::metadata(&path).is_ok_and(|m| m.permissions().mode() & 0o777 != FILE_MODE) {
+        fs::set_permissions(&path, fs::Permissions::from_mode(FILE_MODE))
+            .with_context(|| format!("could not make {} private", path.display()))?;
+    }
     Ok(result)
 }
 
-/// For an append: the journal's length, whether it uses CRLF line ends, and its summary, all
-/// from the cache and the text appended since, when the cache describes the journal and the
-/// journal ends a line; `None` otherwise.
-fn summary_for_append(path: &Path) -> Option<(usize, bool, Summary)> {
+/// How the journal's last line ends, which decides how an appended entry begins and ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ending {
+    /// Empty, or ending with "\n".
+    Lf,
+    CrLf,
+    /// The last line has no line end yet.
+    Open,
+}
+
+impl Ending {
+    fn of(bytes: &[u8]) -> Ending {
+        if bytes.ends_with(b"\r\n") {
+            Ending::CrLf
+        } else if bytes.is_empty() || bytes.ends_with(b"\n") {
+            Ending::Lf
+        } else {
+            Ending::Open
+        }
+    }
+
+    /// What goes before the blank line that separates an appended entry.
+    fn separator(self) -> &'static str {
+        if self == Ending::Open { "\n" } else { "" }
+    }
+}
+
+/// For an append without a usable cache: the whole journal read (it must have no errors), and
+/// the cache refreshed for next time.
+fn summary_by_parsing(path: &Path, today: NaiveDate) -> Result<(usize, Ending, Summary)> {
+    let bytes = read_bytes(path)?.unwrap_or_default();
+    let (len, ending) = (bytes.len(), Ending::of(&bytes));
+    let text = utf8(path, bytes)?;
+    let loaded = Loaded {
+        path: path.to_owned(),
+        parsed: parse(&text, Some(today)),
+        text,
+    };
+    refuse_errors(&loaded)?;
+    cache::write(path, Stamp::of(loaded.text.as_bytes()), loaded.journal());
+    Ok((len, ending, Summary::of(loaded.journal())))
+}
+
+/// For an append: the journal's length, how it ends, and its summary, all from the cache and
+/// the text appended since, when the cache describes the journal; `None` otherwise.
+fn summary_for_append(path: &Path) -> Option<(usize, Ending, Summary)> {
     let (stamp, mut summary) = cache::read_head(path)?;
     let mut file = File::open(path).ok()?;
     if !stamp.matches_start_of(&mut file) {
@@ -351,17 +440,15 @@ fn summary_for_append(path: &Path) -> Option<(usize, bool, Summary)> {
     file.read_to_string(&mut tail).ok()?;
     let added = read_tail(&tail, &summary)?;
     summary.extend(&added);
-    let prefix = usize::try_from(stamp.len).ok()?;
-    let len = prefix + tail.len();
-    if len > 0 && !tail.is_empty() && !tail.ends_with('\n') {
-        return None;
-    }
+    let len = usize::try_from(stamp.len).ok()? + tail.len();
     let mut last_two = [0u8; 2];
-    let crlf = len >= 2
-        && std::os::unix::fs::FileExt::read_exact_at(&file, &mut last_two, (len - 2) as u64)
-            .is_ok()
-        && last_two == *b"\r\n";
-    Some((len, crlf, summary))
+    let ending = if len >= 2 {
+        std::os::unix::fs::FileExt::read_exact_at(&file, &mut last_two, (len - 2) as u64).ok()?;
+        Ending::of(&last_two)
+    } else {
+        Ending::of(tail.as_bytes())
+    };
+    Some((len, ending, summary))
 }
 
 /// `append_entry` the slow way: through `modify`, which reads and rewrites the whole journal.
@@ -375,6 +462,23 @@ fn append_by_rewrite<T>(
         crate::journal::edit::append_entry(document, &entry);
         Ok(result)
     })
+}
+
+/// Refuses a journal the person may not write (a read-only file is a choice to respect).
+fn refuse_read_only(path: &Path) -> Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    let Ok(c_path) = std::ffi::CString::new(path.as_os_str().as_bytes()) else {
+        return Ok(());
+    };
+    // SAFETY: access() only reads the NUL-terminated path it is given.
+    let writable = unsafe { libc::access(c_path.as_ptr(), libc::W_OK) } == 0;
+    if path.exists() && !writable {
+        bail!(
+            "the journal {} is read-only for you, so nothing was changed; make it writable (chmod u+w) to add to it",
+            path.display()
+        );
+    }
+    Ok(())
 }
 
 /// Writes go to the file a symlinked journal points at, so the link (into a dotfiles repo,
@@ -399,22 +503,29 @@ fn parent_folder(path: &Path) -> &Path {
 }
 
 fn create_private_folder(folder: &Path) -> Result<()> {
-    if folder.is_dir() {
-        return Ok(());
-    }
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(DIR_MODE)
-        .create(folder)
-        .with_context(|| {
+    // Every folder made here is owner-only, whatever the umask takes away: each missing one,
+    // from the outermost in, is made and then given exactly 0700.
+    let missing: Vec<&Path> = folder
+        .ancestors()
+        .take_while(|f| !f.as_os_str().is_empty() && !f.is_dir())
+        .collect();
+    for folder in missing.into_iter().rev() {
+        let context = || {
             format!(
                 "could not create the folder {} for the journal; check the path and your permissions",
                 folder.display()
             )
-        })?;
-    // The umask may have taken bits away; put back exactly owner-only.
-    fs::set_permissions(folder, fs::Permissions::from_mode(DIR_MODE))
-        .with_context(|| format!("could not make the folder {} private", folder.display()))
+        };
+        match fs::DirBuilder::new().mode(DIR_MODE).create(folder) {
+            Err(err) if err.kind() != io::ErrorKind::AlreadyExists => {
+                return Err(err).with_context(context);
+            }
+            _ => {}
+        }
+        fs::set_permissions(folder, fs::Permissions::from_mode(DIR_MODE))
+            .with_context(|| format!("could not make the folder {} private", folder.display()))?;
+    }
+    Ok(())
 }
 
 /// Holds the advisory write lock until dropped.
@@ -438,6 +549,13 @@ fn lock_beside(journal: &Path) -> Result<WriteLock> {
                 lock_path.display()
             )
         })?;
+    // Owner-only, whatever the umask took away when it was created.
+    if file
+        .metadata()
+        .is_ok_and(|m| m.permissions().mode() & 0o777 != FILE_MODE)
+    {
+        let _ = file.set_permissions(fs::Permissions::from_mode(FILE_MODE));
+    }
     file.lock()
         .with_context(|| format!("could not lock {}", lock_path.display()))?;
     Ok(WriteLock(file))
@@ -477,12 +595,21 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
             path.display()
         )
     };
-    // tempfile creates the file with O_EXCL and mode 0600, so a planted symlink is never followed.
+    // tempfile creates the file with O_EXCL, so a planted symlink is never followed; the mode
+    // is set to 0600 outright, whatever the umask took away.
     let mut temp = tempfile::Builder::new()
         .prefix(".milestone-")
         .suffix(".tmp")
         .tempfile_in(folder)
         .with_context(context)?;
+    temp.as_file()
+        .set_permissions(fs::Permissions::from_mode(FILE_MODE))
+        .with_context(context)?;
+    // The file keeps its owner when someone else (root, say) writes it for them.
+    if let Ok(old) = fs::metadata(path) {
+        use std::os::unix::fs::MetadataExt;
+        let _ = std::os::unix::fs::fchown(temp.as_file(), Some(old.uid()), Some(old.gid()));
+    }
     temp.write_all(bytes).with_context(context)?;
     temp.as_file().sync_all().with_context(context)?;
     temp.persist(path)
@@ -549,7 +676,7 @@ mod tests {
         // An append that got three bytes in before the crash.
         let fragment = format!(
             "\n{}",
-            crate::journal::edit::entry_fragment(&entry("first"))
+            crate::journal::edit::entry_fragment(&entry("first"), false)
         );
         let record = pending::Pending {
             offset: ONE_TRACKER.len(),

@@ -123,6 +123,18 @@ pub fn append(journal: &Path, bytes: &[u8]) -> Result<()> {
     file.sync_data().with_context(context)
 }
 
+/// Cuts the journal back to `len` bytes (to undo an append that failed).
+pub fn truncate(journal: &Path, len: usize) -> Result<()> {
+    let file = OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NOFOLLOW)
+        .open(journal)
+        .with_context(|| format!("could not repair the journal {}", journal.display()))?;
+    file.set_len(len as u64)?;
+    file.sync_data()?;
+    Ok(())
+}
+
 /// Under the write lock: finishes an interrupted append, or drops an out-of-date record.
 pub fn recover(journal: &Path) -> Result<()> {
     let Some(pending) = read(journal)? else {
@@ -131,13 +143,7 @@ pub fn recover(journal: &Path) -> Result<()> {
     };
     let current = fs::read(journal).unwrap_or_default();
     if pending.state(&current) == State::Unfinished {
-        let file = OpenOptions::new()
-            .write(true)
-            .custom_flags(libc::O_NOFOLLOW)
-            .open(journal)
-            .with_context(|| format!("could not repair the journal {}", journal.display()))?;
-        file.set_len(pending.offset as u64)?;
-        drop(file);
+        truncate(journal, pending.offset)?;
         append(journal, &pending.bytes)?;
     }
     remove(journal)
