@@ -86,6 +86,7 @@ pub fn modify<T>(
     create_private_folder(folder)?;
     let _lock = lock_beside(&path)?;
     pending::recover(&path)?;
+    remove_leftovers(&path);
 
     let original = read_text(&path)?;
     let created = original.is_none();
@@ -131,6 +132,7 @@ pub fn replace(path: &Path, expected: &str, new_text: &str, today: NaiveDate) ->
     refuse_read_only(&path)?;
     let _lock = lock_beside(&path)?;
     pending::recover(&path)?;
+    remove_leftovers(&path);
     let current = read_text(&path)?.unwrap_or_default();
     if current != expected {
         bail!("the journal changed while you were editing it (another milestone wrote to it)");
@@ -335,6 +337,7 @@ pub fn append_entry<T>(
     refuse_read_only(&path)?;
     let _lock = lock_beside(&path)?;
     pending::recover(&path)?;
+    remove_leftovers(&path);
     let (len, ending, summary) = match summary_for_append(&path) {
         Some(known) => known,
         None => summary_by_parsing(&path, today)?,
@@ -586,6 +589,38 @@ pub fn scratch_copy(journal: &Path, text: &str) -> Result<tempfile::NamedTempFil
     Ok(file)
 }
 
+/// Temporary files for `path` are named `.milestone-<file name>-<random>.tmp`, so that the
+/// ones a killed write left behind can be told apart from any other file's.
+fn temp_prefix(path: &Path) -> String {
+    format!(
+        ".milestone-{}-",
+        path.file_name().unwrap_or_default().to_string_lossy()
+    )
+}
+
+/// Removes what writes to `journal` (and to its redo record) that were killed midway left
+/// behind. Only under the journal's lock: then no write of it is under way.
+fn remove_leftovers(journal: &Path) {
+    let prefixes = [
+        temp_prefix(journal),
+        temp_prefix(&pending::path_for(journal)),
+    ];
+    let Ok(folder) = fs::read_dir(parent_folder(journal)) else {
+        return;
+    };
+    for file in folder.flatten() {
+        let name = file.file_name().to_string_lossy().into_owned();
+        let ours = prefixes.iter().any(|prefix| {
+            name.strip_prefix(prefix.as_str())
+                .and_then(|rest| rest.strip_suffix(".tmp"))
+                .is_some_and(|random| random.chars().all(|c| c.is_ascii_alphanumeric()))
+        });
+        if ours && file.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(file.path());
+        }
+    }
+}
+
 /// Replaces `path` with `bytes` all at once: temp file beside it, fsync, rename, fsync folder.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let folder = parent_folder(path);
@@ -598,7 +633,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     // tempfile creates the file with O_EXCL, so a planted symlink is never followed; the mode
     // is set to 0600 outright, whatever the umask took away.
     let mut temp = tempfile::Builder::new()
-        .prefix(".milestone-")
+        .prefix(&temp_prefix(path))
         .suffix(".tmp")
         .tempfile_in(folder)
         .with_context(context)?;
@@ -728,6 +763,32 @@ mod tests {
             vec![entry("x")]
         );
         assert!(!pending::path_for(&path).exists());
+    }
+
+    #[test]
+    fn the_next_write_clears_what_killed_writes_left_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("journal.toml");
+        fs::write(&path, ONE_TRACKER).unwrap();
+        let left = [
+            ".milestone-journal.toml-Ab12Cd.tmp",
+            ".milestone-journal.toml.pending-x9Y8z7.tmp",
+        ];
+        let others = [
+            ".milestone-journal.toml.bak-Ab12Cd.tmp",
+            ".milestone-other.toml-Ab12Cd.tmp",
+            "notes.tmp",
+        ];
+        for name in left.iter().chain(&others) {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        append_entry(&path, today(), |_| Ok((entry("x"), ()))).unwrap();
+        for name in left {
+            assert!(!dir.path().join(name).exists(), "{name} should be gone");
+        }
+        for name in others {
+            assert!(dir.path().join(name).exists(), "{name} is not ours");
+        }
     }
 
     #[test]
