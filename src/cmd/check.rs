@@ -5,7 +5,7 @@ use std::io::Write;
 use anyhow::{Result, bail};
 
 use crate::context::Context;
-use crate::journal::parse::Severity;
+use crate::journal::parse::{LineIndex, Severity};
 use crate::output::{plural, terminal_safe};
 use crate::storage;
 
@@ -19,19 +19,27 @@ pub fn run(ctx: &Context) -> Result<()> {
     let mut problems: Vec<_> = loaded.parsed.problems.iter().collect();
     problems.sort_by_key(|p| p.span.start);
 
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let lines = LineIndex::new(&loaded.text);
     let mut errors = 0;
     for problem in &problems {
-        let mut located = problem.located(&loaded.path, &loaded.text);
-        if problem.severity == Severity::Warning {
-            // "PATH:LINE:COL: warning: message", as compilers write it.
-            let at = located.len() - problem.message.len();
-            located.insert_str(at, "warning: ");
-        } else {
-            errors += 1;
-        }
+        let (line, column) = lines.line_col(problem.span.start);
+        // "PATH:LINE:COL: warning: message", as compilers write it.
+        let severity = match problem.severity {
+            Severity::Warning => "warning: ",
+            Severity::Error => {
+                errors += 1;
+                ""
+            }
+        };
+        let located = format!(
+            "{}:{line}:{column}: {severity}{}",
+            loaded.path.display(),
+            problem.message
+        );
         writeln!(out, "{}", terminal_safe(&located))?;
     }
+    out.flush()?;
     let journal = loaded.journal();
     if errors > 0 {
         bail!(

@@ -94,6 +94,30 @@ pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
     Some(added)
 }
 
+/// Where each line of a text starts, to place many problems without rescanning the text for
+/// each one (`check` on a long journal may have thousands).
+pub struct LineIndex<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> LineIndex<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    /// The same as `line_col`, in logarithmic time.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&start| start <= offset);
+        let column = self.text[self.starts[line - 1]..offset].chars().count() + 1;
+        (line, column)
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset, as editors count them.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
@@ -620,6 +644,15 @@ mod tests {
             parse_tail("\n# just a comment\n", seed()),
             Some(Journal::default())
         );
+    }
+
+    #[test]
+    fn the_line_index_agrees_with_line_col() {
+        let text = "a\nécrit = x\n\nlast";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.line_col(offset), line_col(text, offset), "{offset}");
+        }
     }
 
     #[test]
