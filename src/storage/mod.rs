@@ -330,7 +330,7 @@ pub fn append_entry<T>(
     mut make: impl FnMut(&Summary) -> Result<(Entry, T)>,
 ) -> Result<T> {
     let path = resolve_symlink(path)?;
-    if read_bytes(&path)?.is_none() {
+    if !path.is_file() {
         // The first write creates the journal; `modify` knows how.
         return append_by_rewrite(&path, today, make);
     }
