@@ -334,6 +334,12 @@ pub fn append_entry<T>(
         // The first write creates the journal; `modify` knows how.
         return append_by_rewrite(&path, today, make);
     }
+    File::open(&path).with_context(|| {
+        format!(
+            "could not read the journal {}; check that it exists and that you may read it",
+            path.display()
+        )
+    })?;
     refuse_read_only(&path)?;
     let _lock = lock_beside(&path)?;
     pending::recover(&path)?;
