@@ -6,13 +6,19 @@ use comfy_table::{ContentArrangement, Table};
 use super::terminal_safe;
 use crate::journal::Entry;
 
+/// Narrower than this, a terminal's reported width is not believed.
+const MIN_WRAP_WIDTH: u16 = 40;
+
 /// Renders `entries` as a table; box-drawing and wrapping on a terminal, plain ASCII when piped.
 pub fn entries_table<'a>(entries: impl IntoIterator<Item = &'a Entry>, terminal: bool) -> String {
     let mut table = Table::new();
     if terminal {
-        table
-            .load_style(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic);
+        table.load_style(UTF8_FULL_CONDENSED);
+        // Wrap to the terminal's width, when it reports a usable one (a pseudo-terminal may
+        // say 0 columns, which would squeeze every column to one letter).
+        if table.width().is_some_and(|width| width >= MIN_WRAP_WIDTH) {
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+        }
     } else {
         table.load_style(ASCII_MARKDOWN);
     }

@@ -49,3 +49,14 @@ fn a_pipe_gets_no_colour_unless_asked() {
     // Share text never carries colour codes, whatever is asked.
     assert!(!journal.ok(&["share", "--color", "always"]).contains(ESC));
 }
+
+#[test]
+fn a_terminal_that_reports_no_width_still_gets_a_readable_table() {
+    // util-linux `script` gives a pseudo-terminal of 0 columns.
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let table = on_a_terminal(&journal, true, "list --limit 1");
+    assert!(
+        table.contains("│ id      ┆ date       ┆ tracker ┆ kind    ┆ mood ┆ tags ┆ text"),
+        "{table}"
+    );
+}
