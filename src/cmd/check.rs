@@ -54,7 +54,7 @@ pub fn run(ctx: &Context) -> Result<()> {
         "{}: ok ({}, {}{})",
         loaded.path.display(),
         plural(journal.trackers.len() as i64, "tracker"),
-        plural(journal.entries.len() as i64, "entry").replace("entrys", "entries"),
+        plural(journal.entries.len() as i64, "entry"),
         match problems.len() {
             0 => String::new(),
             n => format!(", {}", plural(n as i64, "warning")),

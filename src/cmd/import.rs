@@ -48,7 +48,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         format!(
             "{} and {} from {}{}",
             plural(plan.new_trackers.len() as i64, "tracker"),
-            plural(plan.new_entries.len() as i64, "entry").replace("entrys", "entries"),
+            plural(plan.new_entries.len() as i64, "entry"),
             source.describe(),
             match plan.duplicates {
                 0 => String::new(),

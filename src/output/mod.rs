@@ -41,10 +41,11 @@ impl Counting {
 
 /// `1 day`, `2 days`.
 pub fn plural(n: i64, unit: &str) -> String {
-    if n == 1 {
-        format!("1 {unit}")
-    } else {
-        format!("{n} {unit}s")
+    match (n, unit.strip_suffix("ry")) {
+        (1, _) => format!("1 {unit}"),
+        // "entry" → "entries"; "day" keeps its y.
+        (_, Some(stem)) => format!("{n} {stem}ries"),
+        (_, None) => format!("{n} {unit}s"),
     }
 }
 
@@ -181,5 +182,7 @@ mod tests {
         assert_eq!(plural(1, "day"), "1 day");
         assert_eq!(plural(0, "day"), "0 days");
         assert_eq!(plural(256, "day"), "256 days");
+        assert_eq!(plural(2, "entry"), "2 entries");
+        assert_eq!(plural(1, "entry"), "1 entry");
     }
 }

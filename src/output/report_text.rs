@@ -133,7 +133,7 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
                 m.month,
                 m.average,
                 bar.repeat((m.average * 4.0).round() as usize),
-                plural(m.entries as i64, "entry").replace("entrys", "entries")
+                plural(m.entries as i64, "entry")
             );
         }
     }
