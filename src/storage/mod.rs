@@ -268,6 +268,12 @@ pub fn load_journal(path: &Path, today: NaiveDate) -> Result<Journal> {
             path.display()
         );
     };
+    Ok(parse_whole(path, bytes, today)?.parsed.journal)
+}
+
+/// The whole journal read from `bytes`, which must have no errors; the cache is refreshed
+/// for next time.
+fn parse_whole(path: &Path, bytes: Vec<u8>, today: NaiveDate) -> Result<Loaded> {
     let text = utf8(path, bytes)?;
     let loaded = Loaded {
         path: path.to_owned(),
@@ -276,25 +282,50 @@ pub fn load_journal(path: &Path, today: NaiveDate) -> Result<Journal> {
     };
     refuse_errors(&loaded)?;
     cache::write(path, Stamp::of(loaded.text.as_bytes()), loaded.journal());
-    Ok(loaded.parsed.journal)
+    Ok(loaded)
 }
 
-/// The journal from the cache, plus whatever was appended since it was made; `None` sends the
-/// caller to read the whole journal. The part the cache describes is hashed as it streams past,
-/// never held, so a long journal costs little memory.
-fn from_cache(path: &Path) -> Option<Journal> {
-    let real = fs::canonicalize(path).ok()?;
-    if pending::path_for(&real).exists() {
-        return None;
-    }
+/// What the cache knows of a journal that still begins with the bytes it describes: its stamp
+/// and summary, the text appended since, and what that text adds.
+struct CachedStart {
+    stamp: Stamp,
+    summary: Summary,
+    file: File,
+    tail: String,
+    added: Journal,
+}
+
+/// `None` when there is no cache for `path`, the journal no longer begins with what it
+/// describes, or what was appended since cannot be read on its own. The described part is
+/// hashed as it streams past, never held, so a long journal costs little memory.
+fn cached_start(path: &Path) -> Option<CachedStart> {
     let (stamp, summary) = cache::read_head(path)?;
-    let mut file = File::open(&real).ok()?;
+    let mut file = File::open(path).ok()?;
     if !stamp.matches_start_of(&mut file) {
         return None;
     }
     let mut tail = String::new();
     file.read_to_string(&mut tail).ok()?;
     let added = read_tail(&tail, &summary)?;
+    Some(CachedStart {
+        stamp,
+        summary,
+        file,
+        tail,
+        added,
+    })
+}
+
+/// The journal from the cache, plus whatever was appended since it was made; `None` sends the
+/// caller to read the whole journal.
+fn from_cache(path: &Path) -> Option<Journal> {
+    let real = fs::canonicalize(path).ok()?;
+    if pending::path_for(&real).exists() {
+        return None;
+    }
+    let CachedStart {
+        stamp, tail, added, ..
+    } = cached_start(&real)?;
     let mut journal = cache::read_journal(path, stamp)?;
     journal.trackers.extend(added.trackers);
     journal.entries.extend(added.entries);
@@ -426,28 +457,20 @@ impl Ending {
 fn summary_by_parsing(path: &Path, today: NaiveDate) -> Result<(usize, Ending, Summary)> {
     let bytes = read_bytes(path)?.unwrap_or_default();
     let (len, ending) = (bytes.len(), Ending::of(&bytes));
-    let text = utf8(path, bytes)?;
-    let loaded = Loaded {
-        path: path.to_owned(),
-        parsed: parse(&text, Some(today)),
-        text,
-    };
-    refuse_errors(&loaded)?;
-    cache::write(path, Stamp::of(loaded.text.as_bytes()), loaded.journal());
+    let loaded = parse_whole(path, bytes, today)?;
     Ok((len, ending, Summary::of(loaded.journal())))
 }
 
 /// For an append: the journal's length, how it ends, and its summary, all from the cache and
 /// the text appended since, when the cache describes the journal; `None` otherwise.
 fn summary_for_append(path: &Path) -> Option<(usize, Ending, Summary)> {
-    let (stamp, mut summary) = cache::read_head(path)?;
-    let mut file = File::open(path).ok()?;
-    if !stamp.matches_start_of(&mut file) {
-        return None;
-    }
-    let mut tail = String::new();
-    file.read_to_string(&mut tail).ok()?;
-    let added = read_tail(&tail, &summary)?;
+    let CachedStart {
+        stamp,
+        mut summary,
+        file,
+        tail,
+        added,
+    } = cached_start(path)?;
     summary.extend(&added);
     let len = usize::try_from(stamp.len).ok()? + tail.len();
     let mut last_two = [0u8; 2];
