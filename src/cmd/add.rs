@@ -6,8 +6,8 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::cli::AddArgs;
 use crate::context::Context;
-use crate::journal::{Entry, EntryKind, check_mood, edit};
-use crate::{storage, streak};
+use crate::journal::{Entry, EntryKind, check_mood};
+use crate::storage;
 
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let date = ctx.past_date("--date", args.date.as_deref())?;
@@ -27,34 +27,18 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         bail!("a win needs your words; for example: milestone add --win \"got my licence back\"");
     }
 
-    let (entry, standing) = storage::append_entry(&ctx.journal, ctx.today, |summary| {
-        let journal = &summary.as_journal();
-        let tracker = super::tracker_for_entry(
-            journal,
-            args.tracker.as_deref(),
-            "--tracker NAME",
-            date,
-            ctx,
-        )?;
-        let entry = Entry {
-            id: Some(edit::new_entry_id(|id| summary.has_id(id))?.into()),
-            date,
-            tracker: tracker.name.as_str().into(),
-            kind,
-            text: text.clone(),
-            mood,
-            tags: tags.clone(),
-            private: args.private,
-        };
-        let entries = journal.entries_for(&tracker.name).chain([&entry]);
-        let standing = streak::standing(
-            tracker,
-            entries,
-            date,
-            ctx.settings.ladder_for(&tracker.name),
-        );
-        Ok((entry.clone(), (entry, standing)))
-    })?;
+    let draft = Entry {
+        id: None,
+        date,
+        tracker: Default::default(),
+        kind,
+        text,
+        mood,
+        tags,
+        private: args.private,
+    };
+    let (entry, standing) =
+        super::append_new_entry(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
 
     let mut out = std::io::stdout().lock();
     let what = match entry.kind {

@@ -84,6 +84,30 @@ fn named_or_default<'a>(
     Ok(Some(default))
 }
 
+/// Appends `draft` (its id and tracker left empty) to the tracker named, the settings' default or
+/// the only one; returns the entry as written and the tracker's standing on `on` after it.
+fn append_new_entry(
+    ctx: &Context,
+    named: Option<&str>,
+    how_to_name: &str,
+    draft: crate::journal::Entry,
+    on: chrono::NaiveDate,
+) -> Result<(crate::journal::Entry, Option<crate::streak::Standing>)> {
+    crate::storage::append_entry(&ctx.journal, ctx.today, |summary| {
+        let journal = &summary.as_journal();
+        let tracker = tracker_for_entry(journal, named, how_to_name, draft.date, ctx)?;
+        let entry = crate::journal::Entry {
+            id: Some(crate::journal::edit::new_entry_id(|id| summary.has_id(id))?.into()),
+            tracker: tracker.name.as_str().into(),
+            ..draft.clone()
+        };
+        let entries = journal.entries_for(&tracker.name).chain([&entry]);
+        let standing =
+            crate::streak::standing(tracker, entries, on, ctx.settings.ladder_for(&tracker.name));
+        Ok((entry.clone(), (entry, standing)))
+    })
+}
+
 /// The tracker a new entry on `date` belongs to (named, the settings' default, or the only
 /// one), which must have started by then.
 fn tracker_for_entry<'j>(

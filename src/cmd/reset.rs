@@ -6,8 +6,7 @@ use anyhow::Result;
 
 use crate::cli::ResetArgs;
 use crate::context::Context;
-use crate::journal::{Entry, EntryKind, edit};
-use crate::{storage, streak};
+use crate::journal::{Entry, EntryKind};
 
 pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
     let date = ctx.past_date("--date", args.date.as_deref())?;
@@ -16,34 +15,24 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty());
 
-    let (tracker, standing) = storage::append_entry(&ctx.journal, ctx.today, |summary| {
-        let journal = &summary.as_journal();
-        let tracker = super::tracker_for_entry(
-            journal,
-            args.tracker.as_deref(),
-            "`milestone reset NAME`",
-            date,
-            ctx,
-        )?;
-        let entry = Entry {
-            id: Some(edit::new_entry_id(|id| summary.has_id(id))?.into()),
-            date,
-            tracker: tracker.name.as_str().into(),
-            kind: EntryKind::Reset,
-            text: note.clone(),
-            mood: None,
-            tags: Vec::new(),
-            private: false,
-        };
-        let entries = journal.entries_for(&tracker.name).chain([&entry]);
-        let standing = streak::standing(
-            tracker,
-            entries,
-            ctx.today,
-            ctx.settings.ladder_for(&tracker.name),
-        );
-        Ok((entry, (tracker.name.clone(), standing)))
-    })?;
+    let draft = Entry {
+        id: None,
+        date,
+        tracker: Default::default(),
+        kind: EntryKind::Reset,
+        text: note,
+        mood: None,
+        tags: Vec::new(),
+        private: false,
+    };
+    let (entry, standing) = super::append_new_entry(
+        ctx,
+        args.tracker.as_deref(),
+        "`milestone reset NAME`",
+        draft,
+        ctx.today,
+    )?;
+    let tracker = entry.tracker;
 
     let mut out = std::io::stdout().lock();
     writeln!(out, "Reset recorded for {tracker} on {date}.")?;
