@@ -19,6 +19,7 @@ mod report;
 mod settings;
 mod share;
 mod storage;
+mod words;
 mod streak;
 
 use std::process::ExitCode;

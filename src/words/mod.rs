@@ -1,0 +1,6 @@
+//! The product's words: every sentence a person reads, kept together so they can be read (and
+//! one day translated) as one text. One submodule per area; the code that composes output calls
+//! these instead of writing its own phrasing.
+//!
+//! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
+//! compassion.
