@@ -876,7 +876,7 @@ _milestone() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "checkin win reset" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "checkin win reset urge pledge" -- "${cur}"))
                     return 0
                     ;;
                 --tag)

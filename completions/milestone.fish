@@ -83,7 +83,9 @@ complete -c milestone -n "__fish_milestone_using_subcommand list" -l since -d 'O
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l until -d 'Only entries on or before this day' -r
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l kind -d 'Only entries of this kind' -r -f -a "checkin\t''
 win\t''
-reset\t''"
+reset\t''
+urge\t'A craving ridden out (one acted on is a reset)'
+pledge\t'A promise for the day, just for today'"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l tag -d 'Only entries with this tag' -r
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l limit -d 'Only the newest N entries (still shown oldest first)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l format -d 'Output format' -r -f -a "table\t''
@@ -93,7 +95,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand list" -l config -d '
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c milestone -n "__fish_milestone_using_subcommand list" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l text -d 'New text' -r
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -s d -l date -d 'New day' -r
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -s m -l mood -d 'New mood, 1 (low) to 5 (great)' -r

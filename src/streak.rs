@@ -178,6 +178,8 @@ mod tests {
             name: "alcohol".into(),
             since,
             cost_per_day: None,
+            private: false,
+            phrase: None,
         }
     }
 
@@ -191,6 +193,8 @@ mod tests {
             mood: None,
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         }
     }
 

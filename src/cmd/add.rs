@@ -28,14 +28,11 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     }
 
     let draft = Entry {
-        id: None,
-        date,
-        tracker: Default::default(),
-        kind,
         text,
         mood,
         tags,
         private: args.private,
+        ..Entry::draft(kind, date)
     };
     let (entry, standing) =
         super::append_new_entry(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;

@@ -204,11 +204,7 @@ fn resolve_id(journal: &Journal, given: &str) -> Result<String> {
 
 /// "2026-11-24 alcohol check-in: went to a meeting", for confirmations.
 fn describe_entry(entry: &crate::journal::Entry) -> String {
-    let kind = match entry.kind {
-        crate::journal::EntryKind::Checkin => "check-in",
-        crate::journal::EntryKind::Win => "win",
-        crate::journal::EntryKind::Reset => "reset",
-    };
+    let kind = entry.kind.label();
     let text = entry
         .text
         .as_deref()

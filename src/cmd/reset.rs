@@ -16,14 +16,8 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         .filter(|n| !n.is_empty());
 
     let draft = Entry {
-        id: None,
-        date,
-        tracker: Default::default(),
-        kind: EntryKind::Reset,
         text: note,
-        mood: None,
-        tags: Vec::new(),
-        private: false,
+        ..Entry::draft(EntryKind::Reset, date)
     };
     let (entry, standing) = super::append_new_entry(
         ctx,

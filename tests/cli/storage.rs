@@ -180,7 +180,7 @@ fn broken_journals() -> Vec<(&'static str, String, &'static str)> {
             format!(
                 "{ALCOHOL_HEADER}[[entry]]\ndate = 2026-11-24\ntracker = \"alcohol\"\nkind = \"slip\"\n"
             ),
-            "10:8: unknown kind \"slip\"; use \"checkin\", \"win\" or \"reset\"",
+            "10:8: unknown kind \"slip\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"",
         ),
         (
             "mood 9",
@@ -265,7 +265,7 @@ fn check_lists_every_problem_at_once() {
     assert_eq!(
         String::from_utf8(out.stdout).unwrap(),
         format!(
-            "{p}:10:8: unknown kind \"slip\"; use \"checkin\", \"win\" or \"reset\"\n\
+            "{p}:10:8: unknown kind \"slip\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"\n\
              {p}:16:8: mood is on a scale of 1 to 5 (1 low, 5 great), not 9\n\
              {p}:20:11: entry for unknown tracker \"smoking\"; known trackers: alcohol\n"
         )
@@ -281,7 +281,7 @@ fn check_lists_every_problem_at_once() {
     assert_eq!(
         stderr,
         format!(
-            "error: {p}:10:8: unknown kind \"slip\"; use \"checkin\", \"win\" or \"reset\"; \
+            "error: {p}:10:8: unknown kind \"slip\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"; \
              and 2 more problems: run `milestone check` to see them all (nothing was changed)\n"
         )
     );
