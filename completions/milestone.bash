@@ -303,18 +303,48 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__circle)
-            opts="-h --style --upcoming --no-emoji --journal --config --color --help"
+            opts="-o -h --style --upcoming --no-emoji --output --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --style)
-                    COMPREPLY=($(compgen -W "plain markdown slack discord sms json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "plain markdown slack discord sms json svg png" -- "${cur}"))
                     return 0
                     ;;
                 --upcoming)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                -o)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --journal)
@@ -1241,7 +1271,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__share)
-            opts="-h --on --style --template --name --anonymous --discreet --no-emoji --with-notes --journal --config --color --help"
+            opts="-o -h --on --style --template --name --anonymous --discreet --no-emoji --with-notes --output --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1252,7 +1282,7 @@ _milestone() {
                     return 0
                     ;;
                 --style)
-                    COMPREPLY=($(compgen -W "plain markdown slack discord sms json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "plain markdown slack discord sms json svg png" -- "${cur}"))
                     return 0
                     ;;
                 --template)
@@ -1261,6 +1291,36 @@ _milestone() {
                     ;;
                 --name)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                -o)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
                     return 0
                     ;;
                 --journal)

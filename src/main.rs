@@ -15,12 +15,13 @@ mod journal;
 mod loader_fuzz;
 mod milestones;
 mod output;
+mod picture;
 mod report;
 mod settings;
 mod share;
 mod storage;
-mod words;
 mod streak;
+mod words;
 
 use std::process::ExitCode;
 
