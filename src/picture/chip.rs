@@ -3,7 +3,7 @@
 //! three trackers: a row of smaller chips; more: "and N more".
 
 use super::svg::{Anchor, Style, Svg, Writer};
-use super::{HEIGHT, WIDTH, colour, paper};
+use super::{HEIGHT, WIDTH, colour, font, paper};
 use crate::share::{ShareOptions, TrackerDay, celebrations_first, clean_note};
 use crate::words::picture as words;
 
@@ -158,10 +158,16 @@ fn single(w: &mut Writer, data: &ChipData, chip: &Chip) {
     if let Some(next) = &chip.next {
         lines.push((34.0, style(30.0, false, colour::SAGE, Anchor::Start), next));
     }
-    for note in &data.notes {
+    let notes: Vec<String> = data
+        .notes
+        .iter()
+        .flat_map(|note| font::wrap(note, width, 24.0, false, 3))
+        .collect();
+    for (i, note) in notes.iter().enumerate() {
+        let gap = if i == 0 { 24.0 } else { 4.0 };
         lines.push((
-            18.0,
-            style(26.0, false, colour::SOFT_INK, Anchor::Start),
+            gap,
+            style(24.0, false, colour::SOFT_INK, Anchor::Start),
             note,
         ));
     }
@@ -281,7 +287,7 @@ pub(super) fn medallion(
     match count {
         Some(count) => {
             let number = count.to_string();
-            let size = super::font::fit(&number, r * 1.25, r * 0.62, true);
+            let size = font::fit(&number, r * 1.25, r * 0.62, true);
             w.text(cx, cy + size * 0.3 - lift, ink(size, true), &number);
             w.text(
                 cx,
