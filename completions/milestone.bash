@@ -906,7 +906,7 @@ _milestone() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "checkin win reset" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "checkin win reset urge pledge" -- "${cur}"))
                     return 0
                     ;;
                 --tag)
@@ -1059,12 +1059,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__prompt)
-            opts="-h --journal --config --color --help"
+            opts="-t -h --tracker --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --journal)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1107,12 +1115,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__report)
-            opts="-h --on --format --journal --config --color --help"
+            opts="-t -h --tracker --on --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1163,12 +1179,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__reset)
-            opts="-d -h --date --note --journal --config --color --help"
+            opts="-t -d -y -h --tracker --date --note --yes --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1271,12 +1295,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__share)
-            opts="-o -h --on --style --template --name --anonymous --discreet --no-emoji --with-notes --output --journal --config --color --help"
+            opts="-t -o -h --tracker --on --style --template --name --anonymous --discreet --no-emoji --with-notes --output --all --with-total --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1421,12 +1453,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__streak)
-            opts="-h --on --format --journal --config --color --help"
+            opts="-t -h --tracker --on --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -38,19 +38,19 @@ impl ChipData {
             .into_iter()
             .map(|day| {
                 let s = day.standing;
-                let tracker = (!options.discreet).then_some(s.tracker.as_str());
+                let phrase = (!options.discreet).then_some(s.phrase.as_str());
                 let count = options.counting.days(s);
                 let next = s
                     .next_milestone
                     .as_ref()
                     .zip(s.days_left())
-                    .map(|(m, left)| words::next_milestone(&m.label, left));
+                    .map(|(m, left)| words::next_milestone(&m.label, m.date, s.on, left));
                 if let Some(m) = s.milestone_today() {
                     return Chip {
                         count: Some(count),
                         milestone: Some(m.label.clone()),
                         headline: m.label.clone(),
-                        phrase: words::milestone_phrase(tracker),
+                        phrase: words::milestone_phrase(phrase),
                         next,
                     };
                 }
@@ -58,14 +58,14 @@ impl ChipData {
                     (0, false) => (
                         None,
                         words::DAY_ONE.to_string(),
-                        words::day_one_phrase(tracker),
+                        words::day_one_phrase(phrase),
                     ),
                     (0, true) => (
                         None,
                         words::STARTING_AGAIN.to_string(),
-                        words::starting_again_phrase(tracker),
+                        words::starting_again_phrase(phrase),
                     ),
-                    _ => (Some(count), words::days(count), words::free(tracker)),
+                    _ => (Some(count), words::days(count), words::free(phrase)),
                 };
                 Chip {
                     count,

@@ -30,8 +30,8 @@ pub struct PosterMember {
     pub days: i64,
     /// The milestone on the card's day.
     pub milestone: Option<String>,
-    /// The card's tracker, `None` when discreet.
-    pub tracker: Option<String>,
+    /// What follows the count ("alcohol-free"), `None` when the card is discreet.
+    pub phrase: Option<String>,
     pub next: Option<String>,
     /// The card's day, when it is not the poster's.
     pub as_of: Option<NaiveDate>,
@@ -45,7 +45,10 @@ impl PosterData {
             name: card.name.as_deref().map(clean_note),
             days: card.days.into(),
             milestone: card.milestone.as_deref().map(clean_note),
-            tracker: card.tracker.as_deref().map(clean_note),
+            phrase: card
+                .tracker
+                .as_deref()
+                .map(|t| clean_note(&words::card_phrase(t))),
             next: card.next_milestone.as_ref().map(|n| clean_note(&n.label)),
             as_of: (card.date != today).then_some(card.date),
         };
@@ -298,10 +301,10 @@ fn medallion_ribbon(w: &mut Writer, cx: f32, cy: f32, r: f32) {
 
 /// "1 year alcohol-free today!", "day one", "40 days strong, next up: 60 days (as of ...)".
 fn detail(member: &PosterMember, with_next: bool) -> String {
-    let what = words::free(member.tracker.as_deref());
+    let what = words::free(member.phrase.as_deref());
     let mut text = match (&member.milestone, member.days) {
         (Some(label), _) => words::member_milestone(label, &what),
-        (None, 0) => match &member.tracker {
+        (None, 0) => match &member.phrase {
             Some(_) => format!("{}, {what}", words::POSTER_DAY_ONE),
             None => words::POSTER_DAY_ONE.to_string(),
         },

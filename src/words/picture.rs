@@ -3,14 +3,19 @@
 //! A picture is read at a glance in a busy chat, so its sentences are short; they say what the
 //! plain style says, in fewer words.
 
+use chrono::NaiveDate;
+
 use crate::output::plural;
 
-/// What follows a count: "alcohol-free", or "strong" when the tracker is not named.
-pub fn free(tracker: Option<&str>) -> String {
-    match tracker {
-        Some(tracker) => format!("{tracker}-free"),
-        None => "strong".to_string(),
-    }
+/// What follows a count: the tracker's phrase ("alcohol-free", "safe"), or "strong" when the
+/// picture must not name what is tracked (`phrase` is `None`).
+pub fn free(phrase: Option<&str>) -> String {
+    phrase.unwrap_or("strong").to_string()
+}
+
+/// The phrase a version-1 share card implies: it names only the tracker.
+pub fn card_phrase(tracker: &str) -> String {
+    format!("{tracker}-free")
 }
 
 /// The count as words under a chip's number: "day", "days".
@@ -27,14 +32,14 @@ pub fn days(count: i64) -> String {
 pub const DAY_ONE: &str = "Day one";
 
 /// Beside a chip on a milestone day, under its label: "alcohol-free today!".
-pub fn milestone_phrase(tracker: Option<&str>) -> String {
-    format!("{} today!", free(tracker))
+pub fn milestone_phrase(phrase: Option<&str>) -> String {
+    format!("{} today!", free(phrase))
 }
 
 /// Beside a first day's chip: "of being alcohol-free", or for a discreet card, "starts today".
-pub fn day_one_phrase(tracker: Option<&str>) -> String {
-    match tracker {
-        Some(tracker) => format!("of being {tracker}-free"),
+pub fn day_one_phrase(phrase: Option<&str>) -> String {
+    match phrase {
+        Some(phrase) => format!("of being {phrase}"),
         None => "starts today".to_string(),
     }
 }
@@ -43,19 +48,19 @@ pub fn day_one_phrase(tracker: Option<&str>) -> String {
 pub const STARTING_AGAIN: &str = "Starting again";
 
 /// Under "Starting again": "alcohol-free, one day at a time".
-pub fn starting_again_phrase(tracker: Option<&str>) -> String {
-    match tracker {
-        Some(tracker) => format!("{tracker}-free, one day at a time"),
+pub fn starting_again_phrase(phrase: Option<&str>) -> String {
+    match phrase {
+        Some(phrase) => format!("{phrase}, one day at a time"),
         None => "one day at a time".to_string(),
     }
 }
 
-/// "Next: 1 year, in 12 days" / "Next: 1 year, tomorrow".
-pub fn next_milestone(label: &str, days_left: i64) -> String {
-    match days_left {
-        1 => format!("Next: {label}, tomorrow"),
-        n => format!("Next: {label}, in {n} days"),
-    }
+/// "Next up: 9 months on 14 Dec, 19 days to go", as the plain style says it.
+pub fn next_milestone(label: &str, date: NaiveDate, on: NaiveDate, days_left: i64) -> String {
+    format!(
+        "Next up: {label}{}",
+        super::days::next_up_when(date, on, days_left)
+    )
 }
 
 /// A day's win on a chip card, with its words when the person shares them.
@@ -84,7 +89,7 @@ pub const POSTER_DAY_ONE: &str = "day one";
 pub const MEDALLION_DAY_ONE: &str = "new";
 
 /// On a poster, a card shared before the viewing day.
-pub fn as_of(detail: &str, date: chrono::NaiveDate) -> String {
+pub fn as_of(detail: &str, date: NaiveDate) -> String {
     format!("{detail} (as of {date})")
 }
 

@@ -83,7 +83,7 @@ fn a_chip_card_says_what_the_plain_style_says() {
             "days",
             "256 days",
             "alcohol-free",
-            "Next: 9 months, in 19 days"
+            "Next up: 9 months on 14 Dec, 19 days to go"
         ]
     );
     // A milestone day: the label on the chip's ribbon and beside it.
@@ -100,7 +100,7 @@ fn a_chip_card_says_what_the_plain_style_says() {
             "Sam",
             "6 months",
             "alcohol-free today!",
-            "Next: 9 months, in 91 days"
+            "Next up: 9 months on 14 Dec, 91 days to go"
         ]
     );
     // The first day reads as the plain style's "Day one of being alcohol-free".
@@ -112,7 +112,7 @@ fn a_chip_card_says_what_the_plain_style_says() {
             "one",
             "Day one",
             "of being alcohol-free",
-            "Next: 1 day, tomorrow"
+            "Next up: 1 day, tomorrow"
         ]
     );
 }
@@ -208,7 +208,7 @@ fn discreet_anonymous_and_private_words_stay_out_of_the_picture() {
             "days",
             "255 days",
             "strong",
-            "Next: 9 months, in 20 days"
+            "Next up: 9 months on 14 Dec, 20 days to go"
         ]
     );
     // The public note of 2026-11-23 is shared only when asked.
@@ -219,6 +219,36 @@ fn discreet_anonymous_and_private_words_stay_out_of_the_picture() {
         &["share", "--on", "2026-11-23", "--with-notes"],
     ));
     assert_eq!(with_notes.last().unwrap(), "Went to a meeting, felt strong");
+}
+
+#[test]
+fn a_private_tracker_never_reaches_a_picture_and_a_phrase_does() {
+    let text = CONTRACT_EXAMPLE.replace(
+        "since = 2026-03-14\n",
+        "since = 2026-03-14\nphrase = \"sober\"\n\n[[tracker]]\nname = \"self-harm\"\nsince = 2026-05-01\nprivate = true\n",
+    );
+    let journal = TestJournal::with(&text);
+    for args in [&["share"][..], &["share", "--all"]] {
+        let picture = svg(&journal, args);
+        assert!(!picture.contains("self-harm"), "{args:?}: {picture}");
+        assert_eq!(
+            texts(&picture),
+            [
+                "256 days sober",
+                "256",
+                "days",
+                "256 days",
+                "sober",
+                "Next up: 9 months on 14 Dec, 19 days to go"
+            ]
+        );
+    }
+    // Refused as the plain style refuses it, before any picture is drawn.
+    let stderr = run_fails(
+        with_config(&journal, &["share", "self-harm", "--style", "png"]),
+        1,
+    );
+    assert!(stderr.contains("self-harm is private"), "{stderr}");
 }
 
 #[test]
@@ -413,7 +443,7 @@ fn a_picture_never_goes_to_a_terminal_but_to_a_file() {
         (code, shown.as_str()),
         (
             0,
-            "256 days alcohol-free.\r\nNext milestone: 9 months in 19 days.\r\n"
+            "256 days alcohol-free.\r\nNext up: 9 months on 14 Dec, 19 days to go.\r\n"
         )
     );
 }
