@@ -506,3 +506,41 @@ fn output_files_are_owner_only_and_hold_what_stdout_would() {
     );
     assert!(stderr.contains("check that its folder exists"), "{stderr}");
 }
+
+/// The README's two pictures are the program's own: drawn again here, byte for byte. After a
+/// change to the drawing, refresh them with `MILESTONE_BLESS=1 cargo test --test cli pictures`.
+#[test]
+fn the_readme_pictures_are_what_the_program_draws() {
+    let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let chip = bytes(
+        &journal,
+        &[
+            "share",
+            "--name",
+            "Sam",
+            "--on",
+            "2026-09-14",
+            "--style",
+            "png",
+        ],
+    );
+    let mut cmd = crate::common::milestone();
+    cmd.args([
+        "circle",
+        docs.join("circle-cards.json").to_str().unwrap(),
+        "--style",
+        "png",
+    ]);
+    let poster = cmd.output().unwrap().stdout;
+    for (name, drawn) in [("share-chip.png", chip), ("circle-poster.png", poster)] {
+        let path = docs.join(name);
+        if std::env::var_os("MILESTONE_BLESS").is_some() {
+            fs::write(&path, &drawn).unwrap();
+        }
+        assert!(
+            fs::read(&path).unwrap() == drawn,
+            "docs/{name} is not what the program draws now; refresh it with MILESTONE_BLESS=1 cargo test --test cli pictures"
+        );
+    }
+}
