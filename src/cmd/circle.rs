@@ -6,10 +6,12 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::CircleArgs;
 use crate::context::Context;
+use crate::error::UsageError;
 use crate::output::{deliver, terminal_safe};
 use crate::picture::{self, PosterData};
 use crate::share::circle::{self, Gathered};
 use crate::share::{ShareStyle, card, styles};
+use crate::words;
 
 pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
     let window = args
@@ -20,6 +22,9 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
         .map_err(anyhow::Error::msg)?;
     let output = args.output.as_deref();
     if args.style.is_picture() {
+        if window.is_some() {
+            return Err(UsageError(words::picture::NO_UPCOMING_POSTER.into()).into());
+        }
         deliver::check_picture_target(super::share::picture_name(args.style), output)?;
     }
     let mut gathered = Gathered::default();

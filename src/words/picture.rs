@@ -118,3 +118,6 @@ pub fn not_on_a_terminal(style: &str) -> String {
         "a {style} picture is not for the terminal; write it to a file with --output FILE, or pipe it (milestone ... --style {style} > picture.{style})"
     )
 }
+
+/// `circle --upcoming` with a picture style: the poster shows the day, the list is text.
+pub const NO_UPCOMING_POSTER: &str = "--upcoming lists the anniversaries as text; leave it out for a poster of the day, or pick a text style";

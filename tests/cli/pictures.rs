@@ -395,6 +395,31 @@ fn a_poster_of_forty_shows_thirty_and_counts_the_rest() {
     assert!(colours > 100, "{colours}");
 }
 
+#[test]
+fn a_poster_shows_the_day_not_the_upcoming_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cards.json");
+    fs::write(
+        &file,
+        serde_json::to_string(&[card(Some("Sam"), Some("alcohol"), 3, None)]).unwrap(),
+    )
+    .unwrap();
+    let mut cmd = crate::common::milestone();
+    cmd.args([
+        "circle",
+        file.to_str().unwrap(),
+        "--style",
+        "png",
+        "--upcoming",
+        "30d",
+    ]);
+    let stderr = run_fails(cmd, 2);
+    assert!(
+        stderr.contains("--upcoming lists the anniversaries as text"),
+        "{stderr}"
+    );
+}
+
 /// `milestone ARGS` with a terminal for standard output (util-linux `script`): exit code and
 /// what the terminal showed.
 fn on_a_terminal(journal: &TestJournal, args: &str) -> (i32, String) {
