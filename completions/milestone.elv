@@ -155,6 +155,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --style 'How to format the text [default: plain, or share_style from the settings]'
             cand --template 'Use a share template from the settings file''s [templates] instead of a style'
             cand --name 'Your name in the message [default: name from the settings]'
+            cand -o 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
+            cand --output 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
@@ -170,6 +172,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;circle'= {
             cand --style 'How to format the text'
             cand --upcoming 'List the members'' anniversaries in the next span of days instead, such as 30d or 2w'
+            cand -o 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
+            cand --output 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'

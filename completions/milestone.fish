@@ -148,9 +148,12 @@ markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
 sms\t'One line of at most 160 characters'
-json\t'A share card, the JSON that `milestone circle` reads'"
+json\t'A share card, the JSON that `milestone circle` reads'
+svg\t'A 1200×630 SVG picture'
+png\t'A 1200×630 PNG picture'"
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l template -d 'Use a share template from the settings file\'s [templates] instead of a style' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l name -d 'Your name in the message [default: name from the settings]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand share" -s o -l output -d 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
@@ -168,8 +171,11 @@ markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
 sms\t'One line of at most 160 characters'
-json\t'A share card, the JSON that `milestone circle` reads'"
+json\t'A share card, the JSON that `milestone circle` reads'
+svg\t'A 1200×630 SVG picture'
+png\t'A 1200×630 PNG picture'"
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l upcoming -d 'List the members\' anniversaries in the next span of days instead, such as 30d or 2w' -r
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -s o -l output -d 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''

@@ -320,6 +320,7 @@ pub struct ReportArgs {
   milestone share --style slack --name Sam
   milestone share --discreet --style sms
   milestone share --style json > my-card.json      (for `milestone circle`)
+  milestone share --style png --output chip.png    (a picture of your chip, for a group chat)
   milestone share --template meeting               (a template from the settings file)")]
 #[command(
     after_help = "Which trackers: the one named; else default_tracker from the settings; else your one tracker\nthat is not private. --all shares every tracker that is not private. A private tracker is never\nshared (`milestone tracker NAME --shareable` changes that)."
@@ -351,6 +352,9 @@ pub struct ShareArgs {
     /// Add that day's notes and win (never the text of a private entry)
     #[arg(long)]
     pub with_notes: bool,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
     /// Share every tracker that is not private
     #[arg(long, conflicts_with = "tracker_name", conflicts_with = "tracker")]
     pub all: bool,
@@ -364,7 +368,8 @@ pub struct ShareArgs {
     after_help = "Each member runs `milestone share --style json` and sends the card; then:
   cat cards/*.json | milestone circle
   milestone circle sam.json ana.json --style markdown
-  milestone circle cards/*.json --upcoming 30d      (anniversaries coming up, for the chips)"
+  milestone circle cards/*.json --upcoming 30d      (anniversaries coming up, for the chips)
+  milestone circle cards/*.json --style png -o circle.png   (a poster of everyone)"
 )]
 pub struct CircleArgs {
     /// Files of share cards; `-` or none reads standard input
@@ -379,6 +384,9 @@ pub struct CircleArgs {
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -15,6 +15,7 @@ mod exchange;
 pub mod journal;
 mod milestones;
 mod output;
+mod picture;
 mod report;
 mod settings;
 mod share;

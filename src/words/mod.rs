@@ -6,4 +6,5 @@
 //! compassion.
 pub mod days;
 pub mod entry;
+pub mod picture;
 pub mod tracker;

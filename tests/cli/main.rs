@@ -19,6 +19,7 @@ mod errors;
 mod exchange;
 mod git_sync;
 mod list;
+mod pictures;
 mod prompt;
 mod report;
 mod settings;
