@@ -89,6 +89,16 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Print one short line for a shell prompt or status bar (nothing when there is no journal)
     Prompt(PromptArgs),
+    /// Log an urge you rode out: a craving that came and passed
+    Urge(UrgeArgs),
+    /// Make a pledge for today: just for today
+    Pledge(PledgeArgs),
+    /// Add one of your reasons for your recovery; with no text, list them
+    Why(WhyArgs),
+    /// Add someone to call in a hard moment; with no name, list them
+    Contact(ContactArgs),
+    /// One calm screen for a hard moment: your days, your reasons, your people (writes nothing)
+    Sos(SosArgs),
 }
 
 #[derive(Debug, Args)]
@@ -135,6 +145,84 @@ pub struct AddArgs {
     /// Keep the text private: it is never shared
     #[arg(long)]
     pub private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "An urge you rode out is something to be proud of: logging it counts it, and nothing\ncounts against you (an urge acted on is a slip: `milestone reset`).\n\nExamples:\n  milestone urge \"after the call with the bank\" --intensity 4 --trigger stress\n  milestone urge --trigger party --trigger friends --date yesterday"
+)]
+pub struct UrgeArgs {
+    /// What it was like; read from standard input when piped, or written in your editor on a
+    /// terminal, when no text is given
+    pub text: Vec<String>,
+    /// On a terminal with no text, log the urge without opening the editor
+    #[arg(long)]
+    pub no_edit: bool,
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// How strong it was, 1 (mild) to 5 (overwhelming)
+    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true)]
+    pub intensity: Option<i64>,
+    /// What set it off; repeat for several
+    #[arg(long = "trigger", value_name = "T", add = crate::complete::triggers())]
+    pub triggers: Vec<String>,
+    /// The day, such as yesterday, friday or "nov 20" [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+    /// Keep the text private: it is never shared
+    #[arg(long)]
+    pub private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone pledge\n  milestone pledge \"no drinking today, whatever happens\""
+)]
+pub struct PledgeArgs {
+    /// Your pledge in your own words (optional)
+    pub text: Vec<String>,
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// The day [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Your reasons are shown by `milestone sos`, and never shared.\n\nExamples:\n  milestone why \"to be there for Mia\"\n  milestone why"
+)]
+pub struct WhyArgs {
+    /// The reason, in your own words; leave it out to list your reasons
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Your people are shown by `milestone sos`, and never shared.\n\nExamples:\n  milestone contact \"Jo (sponsor)\" \"+44 7700 900123\"\n  milestone contact"
+)]
+pub struct ContactArgs {
+    /// Their name, as you want to see it; leave it and the number out to list your people
+    #[arg(requires = "phone")]
+    pub name: Option<String>,
+    /// Their phone number
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "It only reads your journal, and shows your private wins too: this screen is yours.\n\nExamples:\n  milestone sos\n  milestone sos alcohol"
+)]
+pub struct SosArgs {
+    /// Only this tracker [default: all of them]
+    #[arg(add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// Only this tracker (the same as TRACKER)
+    #[arg(short = 't', long = "tracker", id = "tracker_option", value_name = "T",
+          conflicts_with = "tracker", add = crate::complete::trackers())]
+    pub tracker_option: Option<String>,
 }
 
 #[derive(Debug, Args)]

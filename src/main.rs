@@ -18,8 +18,10 @@ mod output;
 mod report;
 mod settings;
 mod share;
+mod sos;
 mod storage;
 mod streak;
+mod urges;
 mod words;
 
 use std::process::ExitCode;

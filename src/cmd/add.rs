@@ -63,7 +63,11 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
 /// The note: the words given, or standard input when it is piped and no words were given.
 /// The note: the words given, else standard input when it is piped, else (on a terminal)
 /// whatever the person writes in their editor, as `git commit` does.
-fn entry_text(words: Vec<String>, may_edit: bool, ctx: &Context) -> Result<Option<String>> {
+pub(super) fn entry_text(
+    words: Vec<String>,
+    may_edit: bool,
+    ctx: &Context,
+) -> Result<Option<String>> {
     let text = if !words.is_empty() {
         words.join(" ")
     } else if !std::io::stdin().is_terminal() {
@@ -98,7 +102,7 @@ fn note_from_editor(ctx: &Context) -> Result<String> {
     Ok(kept.join("\n"))
 }
 
-fn clean_tags(tags: Vec<String>) -> Result<Vec<String>> {
+pub(super) fn clean_tags(tags: Vec<String>) -> Result<Vec<String>> {
     let mut clean: Vec<String> = Vec::new();
     for tag in tags {
         let tag = tag.trim();

@@ -4,6 +4,7 @@
 pub mod json;
 pub mod report_markdown;
 pub mod report_text;
+pub mod sos_text;
 pub mod streak_text;
 pub mod table;
 

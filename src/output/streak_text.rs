@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 
 use super::{Counting, Paint, plural};
 use crate::streak::Standing;
+use crate::words::urge as words;
 
 /// One block per tracker: the headline count, then one labelled line per figure.
 pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String {
@@ -43,6 +44,13 @@ pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String 
             n => format!("{} in a row", plural(n, "day")),
         },
     );
+    // Shown only when there is something to celebrate: a journal without them reads as before.
+    if s.pledge_streak > 0 {
+        line("pledges", words::streak_pledges(s.pledge_streak));
+    }
+    if s.urges_30_days > 0 {
+        line("urges", words::streak_urges(s.urges_30_days));
+    }
     if let Some(m) = &s.last_milestone {
         let when = if m.date == s.on {
             "today!".to_string()

@@ -1,0 +1,45 @@
+//! `milestone urge`: log a craving ridden out, appended like `add`.
+
+use std::io::Write;
+
+use anyhow::{Result, anyhow};
+
+use crate::cli::UrgeArgs;
+use crate::context::Context;
+use crate::journal::{Entry, EntryKind, check_intensity};
+use crate::words::urge as words;
+
+pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
+    let date = ctx.past_date("--date", args.date.as_deref())?;
+    let intensity = args
+        .intensity
+        .map(check_intensity)
+        .transpose()
+        .map_err(|why| anyhow!("--intensity: {why}"))?;
+    // Triggers follow the rule for tags.
+    let triggers =
+        super::add::clean_tags(args.triggers).map_err(|_| anyhow!(words::TRIGGER_NEEDS_TEXT))?;
+    let text = super::add::entry_text(args.text, !args.no_edit, ctx)?;
+    let draft = Entry {
+        text,
+        intensity,
+        triggers,
+        private: args.private,
+        ..Entry::draft(EntryKind::Urge, date)
+    };
+    let (entry, standing) =
+        super::append_new_entry(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+
+    let id = entry.id.as_deref().unwrap_or("");
+    let day = standing.as_ref().map(|s| ctx.counting().days(s));
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{}",
+        words::urge_logged(&entry.tracker, entry.date, day, id)
+    )?;
+    let recent = standing.as_ref().map_or(1, |s| s.urges_30_days);
+    writeln!(out, "{}", words::urge_praise(recent))?;
+    writeln!(out, "{}", words::take_back(id))?;
+    Ok(())
+}

@@ -1,0 +1,89 @@
+//! Urges ridden out and pledges. An urge ridden out is something to be proud of, never a mark
+//! against anyone; a pledge is for today only, so a day without one is simply a new day.
+
+use crate::output::plural;
+
+/// The first line after `milestone urge`: what was logged, where the person stands, the id.
+pub fn urge_logged(tracker: &str, date: chrono::NaiveDate, day: Option<i64>, id: &str) -> String {
+    match day {
+        Some(day) => {
+            format!("Logged an urge you rode out, for {tracker} on {date} (day {day}). [{id}]")
+        }
+        None => format!("Logged an urge you rode out, for {tracker} on {date}. [{id}]"),
+    }
+}
+
+/// What follows: that riding it out is something to be proud of, and how many lately.
+pub fn urge_praise(urges_30_days: usize) -> String {
+    match urges_30_days {
+        0 | 1 => "You rode it out. That is something to be proud of.".to_owned(),
+        n => format!(
+            "You rode it out. That is something to be proud of: {} in the last 30 days.",
+            plural(n as i64, "urge")
+        ),
+    }
+}
+
+pub fn pledge_logged(tracker: &str, date: chrono::NaiveDate, day: Option<i64>, id: &str) -> String {
+    match day {
+        Some(day) => format!("Pledged for {tracker} on {date} (day {day}). [{id}]"),
+        None => format!("Pledged for {tracker} on {date}. [{id}]"),
+    }
+}
+
+/// What follows a pledge: just for today, and the days in a row when there are several.
+pub fn pledge_encouragement(pledge_streak: i64) -> String {
+    match pledge_streak {
+        0 | 1 => "Just for today. That is all it takes.".to_owned(),
+        n => format!(
+            "Just for today. You have pledged {} in a row.",
+            plural(n, "day")
+        ),
+    }
+}
+
+/// How to take an entry back, after every confirmation.
+pub fn take_back(id: &str) -> String {
+    format!("To take it back: milestone rm {id}")
+}
+
+pub const TRIGGER_NEEDS_TEXT: &str =
+    "--trigger: a trigger needs at least one visible character, such as --trigger stress";
+
+/// `streak`: the pledge line.
+pub fn streak_pledges(pledge_streak: i64) -> String {
+    match pledge_streak {
+        0 => "none yesterday or today; `milestone pledge` makes one".to_owned(),
+        n => format!("{} in a row", plural(n, "day")),
+    }
+}
+
+/// `streak`: the urges line (shown only when there were some).
+pub fn streak_urges(urges_30_days: usize) -> String {
+    format!(
+        "{} ridden out in the last 30 days",
+        plural(urges_30_days as i64, "urge")
+    )
+}
+
+/// `report`: the section's title.
+pub const REPORT_TITLE: &str = "Urges ridden out and pledges";
+
+/// `report`: the first line of the section.
+pub fn report_ridden_out(n: usize) -> String {
+    match n {
+        0 => "No urges logged; `milestone urge` counts the ones you ride out.".to_owned(),
+        n => format!(
+            "{} ridden out, each one something to be proud of.",
+            plural(n as i64, "urge")
+        ),
+    }
+}
+
+pub fn report_pledges(n: usize) -> String {
+    format!("{} made, one day at a time.", plural(n as i64, "pledge"))
+}
+
+pub const REPORT_BY_MONTH: &str = "By month";
+pub const REPORT_TRIGGERS: &str = "Most frequent triggers";
+pub const REPORT_BY_WEEKDAY: &str = "By weekday";
