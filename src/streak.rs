@@ -237,6 +237,27 @@ mod tests {
     }
 
     #[test]
+    fn pledges_in_a_row_and_urges_of_the_last_30_days() {
+        let on = date(2026, 11, 25);
+        let mut entries: Vec<Entry> = [20, 22, 23, 24]
+            .into_iter()
+            .map(|d| entry(date(2026, 11, d), EntryKind::Pledge))
+            .collect();
+        // 27 Oct is the first of the 30 days ending on 25 Nov; 26 Oct is before them.
+        for d in [date(2026, 10, 26), date(2026, 10, 27), on, on] {
+            entries.push(entry(d, EntryKind::Urge));
+        }
+        entries.push(entry(date(2026, 11, 26), EntryKind::Urge));
+        let s = stand(date(2026, 3, 14), &entries, on);
+        // No pledge yet today: the streak ends yesterday, as check-ins do.
+        assert_eq!((s.pledge_streak, s.urges_30_days), (3, 3));
+        entries.push(entry(on, EntryKind::Pledge));
+        assert_eq!(stand(date(2026, 3, 14), &entries, on).pledge_streak, 4);
+        let s = stand(date(2026, 3, 14), &entries, date(2026, 11, 27));
+        assert_eq!((s.pledge_streak, s.urges_30_days), (0, 3));
+    }
+
+    #[test]
     fn a_reset_restarts_the_clock_and_total_days_keep_the_rest() {
         let since = date(2025, 11, 20);
         let entries = [entry(date(2026, 10, 1), EntryKind::Reset)];

@@ -29,8 +29,7 @@ pub fn run(args: PledgeArgs, ctx: &Context) -> Result<()> {
         "{}",
         words::pledge_logged(&entry.tracker, entry.date, day, id)
     )?;
-    let streak = standing.as_ref().map_or(1, |s| s.pledge_streak);
-    writeln!(out, "{}", words::pledge_encouragement(streak))?;
+    writeln!(out, "{}", words::PLEDGE_ENCOURAGEMENT)?;
     writeln!(out, "{}", words::take_back(id))?;
     Ok(())
 }

@@ -2,10 +2,11 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow};
+use anyhow::Result;
 
 use crate::cli::UrgeArgs;
 use crate::context::Context;
+use crate::error::UsageError;
 use crate::journal::{Entry, EntryKind, check_intensity};
 use crate::words::urge as words;
 
@@ -15,10 +16,10 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
         .intensity
         .map(check_intensity)
         .transpose()
-        .map_err(|why| anyhow!("--intensity: {why}"))?;
+        .map_err(|why| UsageError(format!("--intensity: {why}")))?;
     // Triggers follow the rule for tags.
-    let triggers =
-        super::add::clean_tags(args.triggers).map_err(|_| anyhow!(words::TRIGGER_NEEDS_TEXT))?;
+    let triggers = super::add::clean_tags(args.triggers)
+        .map_err(|_| UsageError(words::TRIGGER_NEEDS_TEXT.to_owned()))?;
     let text = super::add::entry_text(args.text, !args.no_edit, ctx)?;
     let draft = Entry {
         text,
@@ -38,8 +39,7 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
         "{}",
         words::urge_logged(&entry.tracker, entry.date, day, id)
     )?;
-    let recent = standing.as_ref().map_or(1, |s| s.urges_30_days);
-    writeln!(out, "{}", words::urge_praise(recent))?;
+    writeln!(out, "{}", words::URGE_PRAISE)?;
     writeln!(out, "{}", words::take_back(id))?;
     Ok(())
 }

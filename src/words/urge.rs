@@ -13,16 +13,8 @@ pub fn urge_logged(tracker: &str, date: chrono::NaiveDate, day: Option<i64>, id:
     }
 }
 
-/// What follows: that riding it out is something to be proud of, and how many lately.
-pub fn urge_praise(urges_30_days: usize) -> String {
-    match urges_30_days {
-        0 | 1 => "You rode it out. That is something to be proud of.".to_owned(),
-        n => format!(
-            "You rode it out. That is something to be proud of: {} in the last 30 days.",
-            plural(n as i64, "urge")
-        ),
-    }
-}
+/// What follows: riding it out is something to be proud of.
+pub const URGE_PRAISE: &str = "You rode it out. That is something to be proud of.";
 
 pub fn pledge_logged(tracker: &str, date: chrono::NaiveDate, day: Option<i64>, id: &str) -> String {
     match day {
@@ -31,16 +23,9 @@ pub fn pledge_logged(tracker: &str, date: chrono::NaiveDate, day: Option<i64>, i
     }
 }
 
-/// What follows a pledge: just for today, and the days in a row when there are several.
-pub fn pledge_encouragement(pledge_streak: i64) -> String {
-    match pledge_streak {
-        0 | 1 => "Just for today. That is all it takes.".to_owned(),
-        n => format!(
-            "Just for today. You have pledged {} in a row.",
-            plural(n, "day")
-        ),
-    }
-}
+/// What follows a pledge. (`streak` counts the days in a row: an append does not read the
+/// whole journal, so it cannot.)
+pub const PLEDGE_ENCOURAGEMENT: &str = "Just for today. That is all it takes.";
 
 /// How to take an entry back, after every confirmation.
 pub fn take_back(id: &str) -> String {

@@ -155,3 +155,63 @@ fn the_same_entry_changed_on_both_sides_is_a_conflict_naming_it() {
             .any(|e| e["text"] == "kept anyway")
     );
 }
+
+#[test]
+fn urges_pledges_reasons_and_contacts_from_two_clones_merge() {
+    let (_root, laptop, phone) = two_clones();
+    milestone(
+        &laptop,
+        &[
+            "urge",
+            "on the laptop",
+            "--intensity",
+            "3",
+            "--trigger",
+            "stress",
+        ],
+    );
+    milestone(&laptop, &["pledge"]);
+    milestone(&laptop, &["why", "to be there for Mia"]);
+    milestone(&laptop, &["contact", "Jo (sponsor)", "+44 7700 900123"]);
+    commit_and_push(&laptop);
+    milestone(&phone, &["urge", "on the phone", "--date", "yesterday"]);
+    milestone(&phone, &["pledge", "--date", "yesterday"]);
+    milestone(&phone, &["why", "to wake up clear"]);
+    milestone(&phone, &["why", "to be there for Mia"]);
+    milestone(&phone, &["contact", "Mum", "+44 7700 900456"]);
+    git_ok(&phone, &["commit", "-q", "-am", "days"]);
+    git_ok(&phone, &["pull", "-q", "--no-edit", "origin", "main"]);
+
+    let urges = json(&milestone(
+        &phone,
+        &["list", "--kind", "urge", "--format", "json"],
+    ));
+    let urges: Vec<(&str, &str)> = urges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["date"].as_str().unwrap(), e["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        urges,
+        [
+            ("2026-11-24", "on the phone"),
+            ("2026-11-25", "on the laptop")
+        ]
+    );
+    let streak = json(&milestone(&phone, &["streak", "--format", "json"]));
+    assert_eq!(
+        (&streak[0]["pledge_streak"], &streak[0]["urges_30_days"]),
+        (&json("2"), &json("2"))
+    );
+    // The reason both wrote is kept once; each side's people are kept.
+    assert_eq!(
+        milestone(&phone, &["why"]),
+        "Your reasons:\n  to wake up clear\n  to be there for Mia\n"
+    );
+    assert_eq!(
+        milestone(&phone, &["contact"]),
+        "People to call:\n  Mum           +44 7700 900456\n  Jo (sponsor)  +44 7700 900123\n"
+    );
+    assert!(milestone(&phone, &["check"]).contains(": ok (1 tracker, 7 entries)"));
+}
