@@ -1241,12 +1241,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__prompt)
-            opts="-h --journal --config --color --help"
+            opts="-t -h --tracker --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --journal)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1289,12 +1297,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__report)
-            opts="-h --on --format --journal --config --color --help"
+            opts="-t -h --tracker --on --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1345,12 +1361,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__reset)
-            opts="-d -h --date --note --journal --config --color --help"
+            opts="-t -d -y -h --tracker --date --note --yes --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1453,12 +1477,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__share)
-            opts="-h --on --style --template --name --anonymous --discreet --no-emoji --with-notes --journal --config --color --help"
+            opts="-t -h --tracker --on --style --template --name --anonymous --discreet --no-emoji --with-notes --all --with-total --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1629,12 +1661,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__streak)
-            opts="-h --on --format --journal --config --color --help"
+            opts="-t -h --tracker --on --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1,7 +1,5 @@
 //! `milestone pledge`: a promise for today, appended like `add`.
 
-use std::io::Write;
-
 use anyhow::Result;
 
 use crate::cli::PledgeArgs;
@@ -19,17 +17,13 @@ pub fn run(args: PledgeArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(EntryKind::Pledge, date)
     };
     let (entry, standing) =
-        super::append_new_entry(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
 
-    let id = entry.id.as_deref().unwrap_or("");
-    let day = standing.as_ref().map(|s| ctx.counting().days(s));
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{}",
-        words::pledge_logged(&entry.tracker, entry.date, day, id)
+    super::new_entry::confirm_with(
+        ctx,
+        &entry,
+        standing.as_ref(),
+        Some(words::PLEDGE_ENCOURAGEMENT),
     )?;
-    writeln!(out, "{}", words::PLEDGE_ENCOURAGEMENT)?;
-    writeln!(out, "{}", words::take_back(id))?;
     Ok(())
 }

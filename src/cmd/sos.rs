@@ -6,13 +6,13 @@ use anyhow::Result;
 
 use crate::cli::SosArgs;
 use crate::context::Context;
+use crate::journal::select;
 use crate::output::{Paint, sos_text};
 use crate::storage;
 
 pub fn run(args: SosArgs, ctx: &Context) -> Result<()> {
     let journal = storage::load_journal(&ctx.journal, ctx.today)?;
-    let named = args.tracker.or(args.tracker_option);
-    let trackers = super::chosen_trackers(&journal, named.as_deref())?;
+    let trackers = select::shown_trackers(&journal, args.tracker.name())?;
     let sos = crate::sos::sos(&journal, &trackers, ctx.today, |name| {
         ctx.settings.ladder_for(name)
     });

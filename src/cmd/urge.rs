@@ -1,7 +1,5 @@
 //! `milestone urge`: log a craving ridden out, appended like `add`.
 
-use std::io::Write;
-
 use anyhow::Result;
 
 use crate::cli::UrgeArgs;
@@ -29,17 +27,8 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(EntryKind::Urge, date)
     };
     let (entry, standing) =
-        super::append_new_entry(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
 
-    let id = entry.id.as_deref().unwrap_or("");
-    let day = standing.as_ref().map(|s| ctx.counting().days(s));
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{}",
-        words::urge_logged(&entry.tracker, entry.date, day, id)
-    )?;
-    writeln!(out, "{}", words::URGE_PRAISE)?;
-    writeln!(out, "{}", words::take_back(id))?;
+    super::new_entry::confirm_with(ctx, &entry, standing.as_ref(), Some(words::URGE_PRAISE))?;
     Ok(())
 }

@@ -3,34 +3,12 @@
 
 use crate::output::plural;
 
-/// The first line after `milestone urge`: what was logged, where the person stands, the id.
-pub fn urge_logged(tracker: &str, date: chrono::NaiveDate, day: Option<i64>, id: &str) -> String {
-    match day {
-        Some(day) => {
-            format!("Logged an urge you rode out, for {tracker} on {date} (day {day}). [{id}]")
-        }
-        None => format!("Logged an urge you rode out, for {tracker} on {date}. [{id}]"),
-    }
-}
-
 /// What follows: riding it out is something to be proud of.
 pub const URGE_PRAISE: &str = "You rode it out. That is something to be proud of.";
-
-pub fn pledge_logged(tracker: &str, date: chrono::NaiveDate, day: Option<i64>, id: &str) -> String {
-    match day {
-        Some(day) => format!("Pledged for {tracker} on {date} (day {day}). [{id}]"),
-        None => format!("Pledged for {tracker} on {date}. [{id}]"),
-    }
-}
 
 /// What follows a pledge. (`streak` counts the days in a row: an append does not read the
 /// whole journal, so it cannot.)
 pub const PLEDGE_ENCOURAGEMENT: &str = "Just for today. That is all it takes.";
-
-/// How to take an entry back, after every confirmation.
-pub fn take_back(id: &str) -> String {
-    format!("To take it back: milestone rm {id}")
-}
 
 pub const TRIGGER_NEEDS_TEXT: &str =
     "--trigger: a trigger needs at least one visible character, such as --trigger stress";

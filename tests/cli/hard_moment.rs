@@ -106,11 +106,12 @@ fn with_slip() -> String {
     )
 }
 
-/// The id in a confirmation's first line: `... [id]`.
+/// The id in a confirmation's last line: `To take it back: milestone rm ID`.
 fn id_of(confirmation: &str) -> String {
-    let first = confirmation.lines().next().unwrap();
-    let start = first.rfind('[').unwrap() + 1;
-    first[start..first.len() - 1].to_owned()
+    let last = confirmation.lines().last().unwrap();
+    last.strip_prefix("To take it back: milestone rm ")
+        .unwrap()
+        .to_owned()
 }
 
 #[test]
@@ -134,7 +135,7 @@ fn urge_and_pledge_are_appended_listed_and_counted() {
     assert_eq!(
         out,
         format!(
-            "Logged an urge you rode out, for alcohol on 2026-11-25 (day 256). [{urge}]\n\
+            "Logged an urge ridden out for alcohol on 2026-11-25: day 256.\n\
              You rode it out. That is something to be proud of.\n\
              To take it back: milestone rm {urge}\n"
         )
@@ -169,7 +170,7 @@ fn urge_and_pledge_are_appended_listed_and_counted() {
     assert_eq!(
         out,
         format!(
-            "Pledged for alcohol on 2026-11-25 (day 256). [{pledge}]\n\
+            "Logged a pledge for alcohol on 2026-11-25: day 256.\n\
              Just for today. That is all it takes.\n\
              To take it back: milestone rm {pledge}\n"
         )
