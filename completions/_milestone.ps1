@@ -266,7 +266,6 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
-            [CompletionResult]::new('--no-edit', '--no-edit', [CompletionResultType]::ParameterName, 'On a terminal with no text, log the urge without opening the editor')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep the text private: it is never shared')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')

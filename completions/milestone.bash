@@ -1725,7 +1725,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__urge)
-            opts="-t -i -d -h --no-edit --tracker --intensity --trigger --date --private --journal --config --color --help"
+            opts="-t -i -d -h --tracker --intensity --trigger --date --private --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -245,7 +245,6 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
-            cand --no-edit 'On a terminal with no text, log the urge without opening the editor'
             cand --private 'Keep the text private: it is never shared'
             cand -h 'Print help'
             cand --help 'Print help'

@@ -237,7 +237,6 @@ complete -c milestone -n "__fish_milestone_using_subcommand urge" -l config -d '
 complete -c milestone -n "__fish_milestone_using_subcommand urge" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c milestone -n "__fish_milestone_using_subcommand urge" -l no-edit -d 'On a terminal with no text, log the urge without opening the editor'
 complete -c milestone -n "__fish_milestone_using_subcommand urge" -l private -d 'Keep the text private: it is never shared'
 complete -c milestone -n "__fish_milestone_using_subcommand urge" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand pledge" -s t -l tracker -d 'The tracker (may be left out when you have only one)' -r

@@ -170,12 +170,8 @@ pub struct AddArgs {
     after_help = "An urge you rode out is something to be proud of: logging it counts it, and nothing\ncounts against you (an urge acted on is a slip: `milestone reset`).\n\nExamples:\n  milestone urge \"after the call with the bank\" --intensity 4 --trigger stress\n  milestone urge --trigger party --trigger friends --date yesterday"
 )]
 pub struct UrgeArgs {
-    /// What it was like; read from standard input when piped, or written in your editor on a
-    /// terminal, when no text is given
+    /// What it was like (optional); read from standard input when piped and no text is given
     pub text: Vec<String>,
-    /// On a terminal with no text, log the urge without opening the editor
-    #[arg(long)]
-    pub no_edit: bool,
     /// The tracker (may be left out when you have only one)
     #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
     pub tracker: Option<String>,

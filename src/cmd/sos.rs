@@ -6,13 +6,22 @@ use anyhow::Result;
 
 use crate::cli::SosArgs;
 use crate::context::Context;
-use crate::journal::select;
+use crate::journal::{Journal, select};
 use crate::output::{Paint, sos_text};
 use crate::storage;
 
 pub fn run(args: SosArgs, ctx: &Context) -> Result<()> {
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
-    let trackers = select::shown_trackers(&journal, args.tracker.name())?;
+    // The ways through and where to turn in danger are worth showing even before there is a
+    // journal, or a tracker, to read.
+    let journal = if ctx.journal.exists() {
+        storage::load_journal(&ctx.journal, ctx.today)?
+    } else {
+        Journal::default()
+    };
+    let trackers = match args.tracker.name() {
+        None if journal.trackers.is_empty() => Vec::new(),
+        named => select::shown_trackers(&journal, named)?,
+    };
     let sos = crate::sos::sos(&journal, &trackers, ctx.today, |name| {
         ctx.settings.ladder_for(name)
     });

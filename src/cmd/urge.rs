@@ -18,7 +18,8 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
     // Triggers follow the rule for tags.
     let triggers = super::add::clean_tags(args.triggers)
         .map_err(|_| UsageError(words::TRIGGER_NEEDS_TEXT.to_owned()))?;
-    let text = super::add::entry_text(args.text, !args.no_edit, ctx)?;
+    // Never the editor: in the middle of a craving, logging it must take one line.
+    let text = super::add::entry_text(args.text, false, ctx)?;
     let draft = Entry {
         text,
         intensity,

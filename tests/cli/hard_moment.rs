@@ -528,3 +528,76 @@ If you are in danger, call your local emergency number now.
 "
     );
 }
+
+#[test]
+fn sos_with_no_journal_yet_still_offers_the_ways_through() {
+    let j = TestJournal::empty();
+    assert_eq!(
+        sos_without_journal(&j),
+        "\
+Take a breath. You are here, and that counts.
+
+People to call
+  Think of one person you could call or text now.
+
+Wait 15 minutes: a craving rises, peaks and passes.
+Breathe slowly: in for 4, out for 6.
+HALT: are you hungry, angry, lonely, tired? Then call someone.
+
+If you are in danger, call your local emergency number now.
+"
+    );
+    assert!(!j.path.exists(), "sos created a journal");
+}
+
+fn sos_without_journal(j: &TestJournal) -> String {
+    let out = j.ok(&["sos"]);
+    assert!(
+        std::fs::read_dir(j.folder()).unwrap().next().is_none(),
+        "sos wrote a file"
+    );
+    out
+}
+
+#[test]
+fn completions_and_man_pages_know_the_new_commands() {
+    let j = TestJournal::empty();
+    let bash = j.ok(&["completions", "bash"]);
+    for command in ["urge", "pledge", "why", "contact", "sos"] {
+        assert!(
+            bash.contains(&format!("milestone__subcmd__{command})")),
+            "{command} missing"
+        );
+        let page = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("man")
+            .join(format!("milestone-{command}.1"));
+        assert!(page.is_file(), "{} missing", page.display());
+    }
+    assert!(
+        bash.contains("--intensity") && bash.contains("--trigger"),
+        "urge's options"
+    );
+}
+
+#[test]
+fn an_urge_on_a_milestone_day_celebrates_it_and_reads_a_piped_note() {
+    let j =
+        TestJournal::with("version = 1\n\n[[tracker]]\nname = \"alcohol\"\nsince = 2026-10-26\n");
+    let out = crate::common::run_ok({
+        let mut cmd = j.cmd(&["urge", "--trigger", "stress"]);
+        cmd.write_stdin("walked it off\n");
+        cmd
+    });
+    let id = id_of(&out);
+    assert_eq!(
+        out,
+        format!(
+            "Logged an urge ridden out for alcohol on 2026-11-25: day 30.\n\
+             You rode it out. That is something to be proud of.\n\
+             🎉 30 days today!\n\
+             To take it back: milestone rm {id}\n"
+        )
+    );
+    let urges = json(&j.ok(&["list", "--kind", "urge", "--format", "json"]));
+    assert_eq!(urges[0]["text"], "walked it off");
+}
