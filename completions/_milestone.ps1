@@ -50,15 +50,18 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('why', 'why', [CompletionResultType]::ParameterValue, 'Add one of your reasons for your recovery; with no text, list them')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Add someone to call in a hard moment; with no name, list them')
             [CompletionResult]::new('sos', 'sos', [CompletionResultType]::ParameterValue, 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)')
+            [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'milestone;start' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]')
             [CompletionResult]::new('--cost-per-day', '--cost-per-day', [CompletionResultType]::ParameterName, 'Money no longer spent per day, in your own currency')
+            [CompletionResult]::new('--phrase', '--phrase', [CompletionResultType]::ParameterName, 'What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep this tracker private: it is never shared, posted to a group, drawn or hooked')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -251,6 +254,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include private trackers too')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -309,6 +313,20 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'milestone;tracker' {
+            [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'A new name; every entry of the tracker follows')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'A new first day for the first streak')
+            [CompletionResult]::new('--cost-per-day', '--cost-per-day', [CompletionResultType]::ParameterName, 'Money no longer spent per day (0 to forget it)')
+            [CompletionResult]::new('--phrase', '--phrase', [CompletionResultType]::ParameterName, 'What follows the count ("30 days sober"); an empty phrase goes back to NAME-free')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Make the tracker private: never shared, posted, drawn or hooked')
+            [CompletionResult]::new('--shareable', '--shareable', [CompletionResultType]::ParameterName, 'Let the tracker be shared again')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'milestone;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Begin tracking something: a new streak starts on --since (today by default)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Log a check-in (or, with --win, a win) for a day')
@@ -332,6 +350,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('why', 'why', [CompletionResultType]::ParameterValue, 'Add one of your reasons for your recovery; with no text, list them')
             [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Add someone to call in a hard moment; with no name, list them')
             [CompletionResult]::new('sos', 'sos', [CompletionResultType]::ParameterValue, 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)')
+            [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -399,6 +418,9 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;sos' {
+            break
+        }
+        'milestone;help;tracker' {
             break
         }
         'milestone;help;help' {

@@ -47,14 +47,17 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand why 'Add one of your reasons for your recovery; with no text, list them'
             cand contact 'Add someone to call in a hard moment; with no name, list them'
             cand sos 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)'
+            cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;start'= {
             cand --since 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]'
             cand --cost-per-day 'Money no longer spent per day, in your own currency'
+            cand --phrase 'What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Keep this tracker private: it is never shared, posted to a group, drawn or hooked'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -231,6 +234,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --all 'Include private trackers too'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -283,6 +287,19 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'milestone;tracker'= {
+            cand --rename 'A new name; every entry of the tracker follows'
+            cand --since 'A new first day for the first streak'
+            cand --cost-per-day 'Money no longer spent per day (0 to forget it)'
+            cand --phrase 'What follows the count ("30 days sober"); an empty phrase goes back to NAME-free'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Make the tracker private: never shared, posted, drawn or hooked'
+            cand --shareable 'Let the tracker be shared again'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'milestone;help'= {
             cand start 'Begin tracking something: a new streak starts on --since (today by default)'
             cand add 'Log a check-in (or, with --win, a win) for a day'
@@ -306,6 +323,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand why 'Add one of your reasons for your recovery; with no text, list them'
             cand contact 'Add someone to call in a hard moment; with no name, list them'
             cand sos 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)'
+            cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;help;start'= {
@@ -351,6 +369,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;contact'= {
         }
         &'milestone;help;sos'= {
+        }
+        &'milestone;help;tracker'= {
         }
         &'milestone;help;help'= {
         }

@@ -21,6 +21,7 @@ mod share;
 mod sos;
 mod start;
 mod streak;
+mod tracker;
 mod urge;
 mod why;
 
@@ -60,6 +61,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Why(args) => why::run(args, &ctx),
         Command::Contact(args) => contact::run(args, &ctx),
         Command::Sos(args) => sos::run(args, &ctx),
+        Command::Tracker(args) => tracker::run(args, &ctx),
         Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

@@ -5,24 +5,18 @@ use anyhow::Result;
 use crate::cli::UrgeArgs;
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::journal::{Entry, EntryKind, check_intensity};
+use crate::journal::{Entry, EntryKind, clean_tags};
 use crate::words::urge as words;
 
 pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
     let date = ctx.past_date("--date", args.date.as_deref())?;
-    let intensity = args
-        .intensity
-        .map(check_intensity)
-        .transpose()
-        .map_err(|why| UsageError(format!("--intensity: {why}")))?;
-    // Triggers follow the rule for tags.
-    let triggers = super::add::clean_tags(args.triggers)
-        .map_err(|_| UsageError(words::TRIGGER_NEEDS_TEXT.to_owned()))?;
+    // Each trigger was checked on the command line; repeats are dropped as for tags.
+    let triggers = clean_tags(args.triggers).map_err(UsageError)?;
     // Never the editor: in the middle of a craving, logging it must take one line.
     let text = super::add::entry_text(args.text, false, ctx)?;
     let draft = Entry {
         text,
-        intensity,
+        intensity: args.intensity,
         triggers,
         private: args.private,
         ..Entry::draft(EntryKind::Urge, date)

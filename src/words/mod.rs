@@ -8,4 +8,5 @@
 pub mod days;
 pub mod entry;
 pub mod sos;
+pub mod tracker;
 pub mod urge;

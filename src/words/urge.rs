@@ -10,9 +10,6 @@ pub const URGE_PRAISE: &str = "You rode it out. That is something to be proud of
 /// whole journal, so it cannot.)
 pub const PLEDGE_ENCOURAGEMENT: &str = "Just for today. That is all it takes.";
 
-pub const TRIGGER_NEEDS_TEXT: &str =
-    "--trigger: a trigger needs at least one visible character, such as --trigger stress";
-
 /// `streak`: the pledge line.
 pub fn streak_pledges(pledge_streak: i64) -> String {
     match pledge_streak {

@@ -208,14 +208,23 @@ fn urge_and_pledge_are_appended_listed_and_counted() {
 fn a_bad_intensity_or_trigger_is_refused_and_nothing_is_written() {
     let j = TestJournal::with(HARD);
     let stderr = j.fails(2, &["urge", "--intensity", "7"]);
-    assert_eq!(
-        stderr,
-        "error: --intensity: intensity is on a scale of 1 to 5 (1 mild, 5 overwhelming), not 7\n"
+    assert!(
+        stderr.starts_with(
+            "error: invalid value '7' for '--intensity <1-5>': intensity is on a scale of 1 to 5 (1 mild, 5 overwhelming), not 7\n"
+        ),
+        "{stderr}"
+    );
+    let stderr = j.fails(2, &["urge", "--intensity", "x"]);
+    assert!(
+        stderr.contains("intensity is a whole number from 1 (mild) to 5 (overwhelming), not \"x\""),
+        "{stderr}"
     );
     let stderr = j.fails(2, &["urge", "--trigger", " "]);
-    assert_eq!(
-        stderr,
-        "error: --trigger: a trigger needs at least one visible character, such as --trigger stress\n"
+    assert!(
+        stderr.starts_with(
+            "error: invalid value ' ' for '--trigger <T>': a trigger needs at least one visible character and no control characters, such as --trigger stress\n"
+        ),
+        "{stderr}"
     );
     let stderr = j.fails(1, &["pledge", "--date", "2026-03-01"]);
     assert!(stderr.contains("is before alcohol started"), "{stderr}");
