@@ -19,8 +19,10 @@ mod picture;
 mod report;
 mod settings;
 mod share;
+mod sos;
 mod storage;
 mod streak;
 #[cfg(test)]
 mod testing;
+mod urges;
 mod words;

@@ -18,6 +18,7 @@ mod edit_rm;
 mod errors;
 mod exchange;
 mod git_sync;
+mod hard_moment;
 mod list;
 mod pictures;
 mod prompt;
