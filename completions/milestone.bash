@@ -853,7 +853,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__list)
-            opts="-t -h --tracker --since --until --kind --tag --limit --format --journal --config --color --help"
+            opts="-t -h --tracker --since --until --kind --tag --grep --limit --all --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -880,6 +880,10 @@ _milestone() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grep)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

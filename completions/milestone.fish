@@ -87,7 +87,8 @@ reset\t''
 urge\t'A craving ridden out (one acted on is a reset)'
 pledge\t'A promise for the day, just for today'"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l tag -d 'Only entries with this tag' -r
-complete -c milestone -n "__fish_milestone_using_subcommand list" -l limit -d 'Only the newest N entries (still shown oldest first)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l grep -d 'Only entries whose text or tags contain WORD (upper and lower case alike)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l limit -d 'Only the newest N entries (still shown oldest first) [default on a terminal: 20]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
@@ -95,6 +96,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand list" -l config -d '
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l all -d 'Every entry, also on a terminal'
 complete -c milestone -n "__fish_milestone_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l text -d 'New text' -r
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -s d -l date -d 'New day' -r

@@ -201,7 +201,7 @@ pub struct RmArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  milestone list --since \"2 weeks ago\"\n  milestone list --kind win\n  milestone list --tag meeting --format json | jq length"
+    after_help = "On a terminal, list shows the newest 20 entries and says how many more there are (a year\nof check-ins would fill many screens); --all or --limit N shows more. Piped, or as JSON, it\nprints every entry. On a terminal the table fits its width: ids and dates are never broken,\ncolumns with nothing to tell are left out (the tracker, when every entry is of one), and on a\nnarrow screen each entry is a short block.\n\nExamples:\n  milestone list --since \"2 weeks ago\"\n  milestone list --kind win\n  milestone list --grep sponsor\n  milestone list --tag meeting --format json | jq length"
 )]
 pub struct ListArgs {
     /// Only this tracker's entries
@@ -219,9 +219,15 @@ pub struct ListArgs {
     /// Only entries with this tag
     #[arg(long, value_name = "T", add = crate::complete::tags())]
     pub tag: Option<String>,
-    /// Only the newest N entries (still shown oldest first)
-    #[arg(long, value_name = "N")]
+    /// Only entries whose text or tags contain WORD (upper and lower case alike)
+    #[arg(long, value_name = "WORD")]
+    pub grep: Option<String>,
+    /// Only the newest N entries (still shown oldest first) [default on a terminal: 20]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<usize>,
+    /// Every entry, also on a terminal
+    #[arg(long)]
+    pub all: bool,
     /// Output format
     #[arg(long, default_value = "table")]
     pub format: ListFormat,

@@ -169,3 +169,48 @@ pub fn run_fails(mut cmd: Command, code: i32) -> String {
 pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
+
+/// What a person at a terminal `columns` wide sees from `milestone --journal <journal> ARGS`
+/// (ARGS as shell words): run on a real pseudo-terminal by util-linux `script`, which fails the
+/// test when missing. `env` is added to the hermetic environment; returns (exit code, screen
+/// text with the terminal's CRLF line ends turned back into LF).
+pub fn on_a_terminal(
+    journal: &TestJournal,
+    columns: u16,
+    env: &[(&str, &str)],
+    args: &str,
+) -> (i32, String) {
+    let command = format!(
+        "stty cols {columns} rows 50 && \"{}\" --journal \"{}\" {args}",
+        env!("CARGO_BIN_EXE_milestone"),
+        journal.path.display()
+    );
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-qec", &command, "/dev/null"]);
+    for var in [
+        "MILESTONE_JOURNAL",
+        "MILESTONE_CONFIG",
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "EDITOR",
+        "VISUAL",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent/milestone-tests/config")
+        .env("MILESTONE_NO_CACHE", "1")
+        .env("MILESTONE_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .stdin(std::process::Stdio::null());
+    for (var, value) in env {
+        cmd.env(var, value);
+    }
+    let output = cmd
+        .output()
+        .expect("util-linux `script` runs the command on a pseudo-terminal");
+    let screen = String::from_utf8(output.stdout)
+        .expect("utf-8 screen")
+        .replace("\r\n", "\n");
+    (output.status.code().unwrap_or(-1), screen)
+}
