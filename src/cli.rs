@@ -112,7 +112,8 @@ pub struct StartArgs {
 )]
 pub struct AddArgs {
     /// What happened; read from standard input when piped, or written in your editor on a
-    /// terminal, when no text is given
+    /// terminal, when no text is given (leaving the note empty there logs nothing, as an empty
+    /// commit message does in git; the editor is $VISUAL, else $EDITOR, else the system's)
     pub text: Vec<String>,
     /// On a terminal with no text, log the check-in without opening the editor
     #[arg(long)]

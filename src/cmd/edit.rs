@@ -95,7 +95,7 @@ fn edit_whole_journal(ctx: &Context) -> Result<()> {
             ctx.journal.display()
         );
     };
-    let scratch = storage::scratch_copy(&ctx.journal, &original)?;
+    let scratch = storage::scratch_copy(&ctx.journal, &original, ".toml")?;
     let mut out = std::io::stdout().lock();
     loop {
         editor::edit_file(scratch.path())?;

@@ -595,11 +595,12 @@ fn lock_beside(journal: &Path) -> Result<WriteLock> {
 
 /// A private temporary file beside the journal holding `text`, for the editor; removed when
 /// dropped. It sits beside the journal (not in /tmp) so health notes stay where they live.
-pub fn scratch_copy(journal: &Path, text: &str) -> Result<tempfile::NamedTempFile> {
+/// `suffix` tells the editor what it holds (`.toml` for the journal, `.md` for a note).
+pub fn scratch_copy(journal: &Path, text: &str, suffix: &str) -> Result<tempfile::NamedTempFile> {
     let journal = resolve_symlink(journal)?;
     let mut file = tempfile::Builder::new()
         .prefix(".milestone-edit-")
-        .suffix(".toml")
+        .suffix(suffix)
         .tempfile_in(parent_folder(&journal))
         .with_context(|| {
             format!(

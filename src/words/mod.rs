@@ -5,4 +5,6 @@
 //! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
 //! compassion.
 
+pub mod add;
+pub mod editor;
 pub mod list;

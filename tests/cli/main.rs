@@ -14,6 +14,7 @@ mod completions;
 mod crash;
 mod dates;
 mod edit_rm;
+mod editor;
 mod errors;
 mod exchange;
 mod git_sync;
