@@ -141,7 +141,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d '
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
-sms\t'One line of at most 160 characters'
+sms\t'One line that fits one text message as phones count it (160 characters, or 70 once a character outside GSM-7 is in it), without emoji, which alone would cut it to 70'
 json\t'A share card, the JSON that `milestone circle` reads'"
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l template -d 'Use a share template from the settings file\'s [templates] instead of a style' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l name -d 'Your name in the message [default: name from the settings]' -r
@@ -159,7 +159,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand circle" -l style -d 
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
-sms\t'One line of at most 160 characters'
+sms\t'One line that fits one text message as phones count it (160 characters, or 70 once a character outside GSM-7 is in it), without emoji, which alone would cut it to 70'
 json\t'A share card, the JSON that `milestone circle` reads'"
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l upcoming -d 'List the members\' anniversaries in the next span of days instead, such as 30d or 2w' -r
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F

@@ -67,14 +67,27 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
                 let cards: Vec<Card> = standings.iter().map(|s| Card::new(s, &options)).collect();
                 card::to_json(&cards)?
             }
-            // The full message when it fits one SMS, else ever more compact ones.
-            ShareStyle::Sms => styles::render_sms(
-                |level| match level {
-                    0 => share::compose(&days, &options),
-                    _ => share::compose_compact(&days, &options, level - 1),
-                },
-                options.emoji,
-            ),
+            // The full message when it fits one SMS, else ever more compact ones. With notes,
+            // the message without them comes next: notes that do not fit never cost the news.
+            ShareStyle::Sms => {
+                let without_notes = ShareOptions {
+                    with_notes: false,
+                    ..options.clone()
+                };
+                let first_compact = if options.with_notes { 2 } else { 1 };
+                styles::render_sms(
+                    |level| match level {
+                        0 => share::compose(&days, &options),
+                        1 if options.with_notes => share::compose(&days, &without_notes),
+                        _ => share::compose_compact(
+                            &days,
+                            &without_notes,
+                            level.saturating_sub(first_compact),
+                        ),
+                    },
+                    options.emoji,
+                )
+            }
             style => styles::render(&share::compose(&days, &options), style, options.emoji),
         }
     };

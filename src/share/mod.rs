@@ -31,7 +31,8 @@ pub enum ShareStyle {
     Slack,
     /// Discord's Markdown, with @-mentions defused
     Discord,
-    /// One line of at most 160 characters
+    /// One line that fits one text message as phones count it (160 characters, or 70 once a
+    /// character outside GSM-7 is in it), without emoji, which alone would cut it to 70
     Sms,
     /// A share card, the JSON that `milestone circle` reads
     Json,
