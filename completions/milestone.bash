@@ -407,7 +407,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__edit)
-            opts="-d -m -h --text --date --mood --tag --private --public --journal --config --color --help"
+            opts="-t -d -m -h --text --tracker --kind --date --mood --no-mood --tag --no-tags --private --public --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -415,6 +415,18 @@ _milestone() {
             case "${prev}" in
                 --text)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "checkin win reset urge pledge" -- "${cur}"))
                     return 0
                     ;;
                 --date)

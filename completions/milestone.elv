@@ -98,7 +98,10 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'milestone;edit'= {
-            cand --text 'New text'
+            cand --text 'New text (`--text ""` removes the note; a win keeps its words)'
+            cand -t 'Move the entry to another tracker'
+            cand --tracker 'Move the entry to another tracker'
+            cand --kind 'Make the entry another kind: checkin, win, reset, urge or pledge'
             cand -d 'New day'
             cand --date 'New day'
             cand -m 'New mood, 1 (low) to 5 (great)'
@@ -107,10 +110,12 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --no-mood 'Remove the mood'
+            cand --no-tags 'Remove every tag'
             cand --private 'Keep the text private: it is never shared'
             cand --public 'Let the text be shared again'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'milestone;rm'= {
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'

@@ -98,7 +98,13 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l all -d 'Every entry, also on a terminal'
 complete -c milestone -n "__fish_milestone_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c milestone -n "__fish_milestone_using_subcommand edit" -l text -d 'New text' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l text -d 'New text (`--text ""` removes the note; a win keeps its words)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -s t -l tracker -d 'Move the entry to another tracker' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l kind -d 'Make the entry another kind: checkin, win, reset, urge or pledge' -r -f -a "checkin\t''
+win\t''
+reset\t''
+urge\t'A craving ridden out (one acted on is a reset)'
+pledge\t'A promise for the day, just for today'"
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -s d -l date -d 'New day' -r
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -s m -l mood -d 'New mood, 1 (low) to 5 (great)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l tag -d 'Replace the tags; repeat for several' -r
@@ -107,9 +113,11 @@ complete -c milestone -n "__fish_milestone_using_subcommand edit" -l config -d '
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l no-mood -d 'Remove the mood'
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l no-tags -d 'Remove every tag'
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l private -d 'Keep the text private: it is never shared'
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l public -d 'Let the text be shared again'
-complete -c milestone -n "__fish_milestone_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''

@@ -158,14 +158,22 @@ pub struct ResetArgs {
 #[command(after_help = "Examples:
   milestone edit k3f9a2c --mood 4 --text \"went to a meeting after all\"
   milestone edit k3f9a2c --private
+  milestone edit k3f9a2c --no-mood --no-tags
+  milestone edit k3f9a2c --tracker smoking --kind win
   milestone edit                      (the whole journal in $VISUAL / $EDITOR, checked before saving)")]
 pub struct EditArgs {
     /// The entry's id, as `milestone list` shows it (a unique beginning is enough)
     #[arg(add = crate::complete::entry_ids())]
     pub id: Option<String>,
-    /// New text
+    /// New text (`--text ""` removes the note; a win keeps its words)
     #[arg(long, value_name = "T", requires = "id")]
     pub text: Option<String>,
+    /// Move the entry to another tracker
+    #[arg(short, long, value_name = "T", requires = "id", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// Make the entry another kind: checkin, win, reset, urge or pledge
+    #[arg(long, value_name = "K", requires = "id")]
+    pub kind: Option<EntryKind>,
     /// New day
     #[arg(short, long, value_name = "D", requires = "id")]
     pub date: Option<String>,
@@ -175,12 +183,19 @@ pub struct EditArgs {
         long,
         value_name = "1-5",
         allow_negative_numbers = true,
-        requires = "id"
+        requires = "id",
+        conflicts_with = "no_mood"
     )]
     pub mood: Option<i64>,
+    /// Remove the mood
+    #[arg(long, requires = "id")]
+    pub no_mood: bool,
     /// Replace the tags; repeat for several
-    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags())]
+    #[arg(long = "tag", value_name = "T", requires = "id", conflicts_with = "no_tags", add = crate::complete::tags())]
     pub tags: Vec<String>,
+    /// Remove every tag
+    #[arg(long, requires = "id")]
+    pub no_tags: bool,
     /// Keep the text private: it is never shared
     #[arg(long, conflicts_with = "public", requires = "id")]
     pub private: bool,
@@ -236,7 +251,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  milestone streak\n  milestone streak alcohol --on 2026-12-31\n  milestone streak --format json"
+    after_help = "The check-in streak counts the days in a row with a check-in (`milestone add`). A win\nor a reset on its own does not count as checking in: a win is a moment to remember, not a\nroll call; log a check-in as well to keep the streak.\n\nExamples:\n  milestone streak\n  milestone streak alcohol --on 2026-12-31\n  milestone streak --format json"
 )]
 pub struct StreakArgs {
     /// Only this tracker [default: all of them]
@@ -377,7 +392,11 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Set-up, once per clone:
   echo 'journal.toml merge=milestone' >> .gitattributes
-  git config merge.milestone.driver 'milestone merge-driver %O %A %B'")]
+  git config merge.milestone.driver 'milestone merge-driver %O %A %B'
+  printf '%s\\n' journal.toml.lock journal.toml.pending '.milestone-*' >> .gitignore
+
+The lock, the redo record and the temporary files beside the journal belong to one machine;
+committing them (`git add -A`) would only bring another machine's into yours.")]
 pub struct MergeDriverArgs {
     /// The common ancestor (git's %O)
     #[arg(value_hint = ValueHint::FilePath)]

@@ -36,7 +36,7 @@ pub fn run(cli: Cli) -> Result<()> {
         _ => {}
     }
     let ctx = Context::from_cli(&cli)?;
-    match cli.command {
+    let result = match cli.command {
         Command::Start(args) => start::run(args, &ctx),
         Command::Add(args) => add::run(args, &ctx),
         Command::Reset(args) => reset::run(args, &ctx),
@@ -54,7 +54,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }
-    }
+    };
+    result.map_err(|err| crate::error::explain_full_disk(err, &ctx.journal))
 }
 
 /// The tracker named on the command line, else the settings' `default_tracker`, checked
@@ -96,6 +97,13 @@ fn append_new_entry(
     crate::storage::append_entry(&ctx.journal, ctx.today, |summary| {
         let journal = &summary.as_journal();
         let tracker = tracker_for_entry(journal, named, how_to_name, draft.date, ctx)?;
+        if draft.kind == crate::journal::EntryKind::Reset
+            && journal
+                .entries_for(&tracker.name)
+                .any(|e| e.kind == crate::journal::EntryKind::Reset && e.date == draft.date)
+        {
+            bail!(crate::words::reset::already_on(&tracker.name, draft.date));
+        }
         let entry = crate::journal::Entry {
             id: Some(crate::journal::edit::new_entry_id(|id| summary.has_id(id))?.into()),
             tracker: tracker.name.as_str().into(),
@@ -208,6 +216,7 @@ fn describe_entry(entry: &crate::journal::Entry) -> String {
     let text = entry
         .text
         .as_deref()
+        .filter(|t| !t.is_empty())
         .map(|t| {
             let short: String = t.chars().take(60).collect();
             let more = if t.chars().count() > 60 { "…" } else { "" };

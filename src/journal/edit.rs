@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::{Entry, Tracker};
+use super::{Entry, EntryKind, Tracker};
 
 /// The text of a journal that does not exist yet.
 pub const NEW_JOURNAL: &str = "\
@@ -88,9 +88,13 @@ fn append_at(document: &mut DocumentMut, entry: &Entry, position: isize) {
 /// Changes to make to one entry; `None` leaves a field as it is.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct EntryChanges {
+    /// `Some("")` removes the text.
     pub text: Option<String>,
     pub date: Option<NaiveDate>,
-    pub mood: Option<u8>,
+    /// `Some(None)` removes the mood.
+    pub mood: Option<Option<u8>>,
+    pub tracker: Option<String>,
+    pub kind: Option<EntryKind>,
     pub tags: Option<Vec<String>>,
     pub private: Option<bool>,
 }
@@ -109,14 +113,32 @@ pub fn update_entry(document: &mut DocumentMut, id: &str, changes: &EntryChanges
     else {
         return false;
     };
-    if let Some(text) = &changes.text {
-        table.insert("text", value(text.as_str()));
+    match changes.text.as_deref() {
+        Some("") => {
+            table.remove("text");
+        }
+        Some(text) => {
+            table.insert("text", value(text));
+        }
+        None => {}
     }
     if let Some(date) = changes.date {
         table.insert("date", value(toml_date(date)));
     }
-    if let Some(mood) = changes.mood {
-        table.insert("mood", value(i64::from(mood)));
+    if let Some(tracker) = &changes.tracker {
+        table.insert("tracker", value(tracker.as_str()));
+    }
+    if let Some(kind) = changes.kind {
+        table.insert("kind", value(kind.as_str()));
+    }
+    match changes.mood {
+        Some(Some(mood)) => {
+            table.insert("mood", value(i64::from(mood)));
+        }
+        Some(None) => {
+            table.remove("mood");
+        }
+        None => {}
     }
     if let Some(tags) = &changes.tags {
         if tags.is_empty() {
@@ -308,7 +330,7 @@ mod tests {
         let mut document: DocumentMut = text.parse().unwrap();
         let changes = EntryChanges {
             text: Some("better".into()),
-            mood: Some(4),
+            mood: Some(Some(4)),
             tags: Some(vec![]),
             private: Some(false),
             ..EntryChanges::default()

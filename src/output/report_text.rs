@@ -83,7 +83,7 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
             vec![
                 m.label.clone(),
                 m.date.to_string(),
-                format!("in {}", plural(left, "day")),
+                crate::words::when::in_days(left),
             ]
         });
         out.push_str(&columns(rows));

@@ -54,7 +54,12 @@ pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String 
     if let (Some(m), Some(left)) = (&s.next_milestone, s.days_left()) {
         line(
             "next milestone",
-            format!("{} on {}, in {}", m.label, m.date, plural(left, "day")),
+            format!(
+                "{} on {}, {}",
+                m.label,
+                m.date,
+                crate::words::when::in_days(left)
+            ),
         );
     }
     out

@@ -346,10 +346,7 @@ fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
 
 fn next_milestone(s: &Standing) -> Option<Vec<Part>> {
     let m = s.next_milestone.as_ref()?;
-    let when = match s.days_left()? {
-        1 => "tomorrow".to_string(),
-        n => format!("in {n} days"),
-    };
+    let when = crate::words::when::in_days(s.days_left()?);
     Some(vec![
         text("Next milestone: "),
         Part::Strong(m.label.clone()),

@@ -6,5 +6,11 @@
 //! compassion.
 
 pub mod add;
+pub mod disk;
+pub mod edit;
 pub mod editor;
+pub mod import;
 pub mod list;
+pub mod reset;
+pub mod start;
+pub mod when;

@@ -12,6 +12,7 @@ mod circle;
 mod color;
 mod completions;
 mod crash;
+mod daily;
 mod dates;
 mod edit_rm;
 mod editor;

@@ -639,7 +639,7 @@ fn hostile_notes_are_made_harmless_in_every_style() {
                 has(
                     style,
                     &text,
-                    &["🏆 Today's win: [31mred[0m ]52;c;SGVsbG8= [click](http://evil.example)"],
+                    &["🏆 Today's win: red [click](http://evil.example)"],
                 );
                 has(style, &text, &["# heading line two - item"]);
             }
