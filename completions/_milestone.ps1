@@ -207,6 +207,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Give every entry written without an id one, keeping everything else as written')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -255,7 +255,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__check)
-            opts="-h --journal --config --color --help"
+            opts="-h --fix --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -191,6 +191,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --fix 'Give every entry written without an id one, keeping everything else as written'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -200,6 +200,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand check" -l config -d 
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand check" -l fix -d 'Give every entry written without an id one, keeping everything else as written'
 complete -c milestone -n "__fish_milestone_using_subcommand check" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand completions" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand completions" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F

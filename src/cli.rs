@@ -74,9 +74,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Check the journal for mistakes, each shown as PATH:LINE:COL: message
     #[command(
-        after_help = "Run it after editing the journal by hand. Mistakes stop every command that writes;\nwarnings (an unknown key, a date in the future) are only shown here."
+        after_help = "Run it after editing the journal by hand. Mistakes stop every command that writes;\nwarnings (an unknown key, a date in the future) are only shown here. Entries written by hand\nwithout an id cannot be changed with `milestone edit ID` or removed with `milestone rm ID`:\n`milestone check --fix` gives each one (and changes nothing else).\n\nExamples:\n  milestone check\n  milestone check --fix"
     )]
-    Check,
+    Check(CheckArgs),
     /// Print a shell completion script
     Completions(CompletionsArgs),
     /// Show where the journal and the settings file are
@@ -202,6 +202,13 @@ pub struct EditArgs {
     /// Let the text be shared again
     #[arg(long, requires = "id")]
     pub public: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Give every entry written without an id one, keeping everything else as written
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Args)]

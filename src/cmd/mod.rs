@@ -49,7 +49,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Circle(args) => circle::run(args, &ctx),
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
-        Command::Check => check::run(&ctx),
+        Command::Check(args) => check::run(args, &ctx),
         Command::Prompt(args) => prompt::run(args, &ctx),
         Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
             unreachable!("handled above")
@@ -201,7 +201,11 @@ fn resolve_id(journal: &Journal, given: &str) -> Result<String> {
     match matches.as_slice() {
         [one] => Ok((*one).to_owned()),
         [] => bail!(
-            "no entry has the id {given:?}; `milestone list` shows each entry's id (entries written by hand get one with `milestone edit` only once they have an `id = \"...\"` line)"
+            "{}",
+            crate::words::check::no_such_id(
+                given,
+                journal.entries.iter().filter(|e| e.id.is_none()).count()
+            )
         ),
         several => bail!(
             "{given:?} is the beginning of several ids ({}); give more of it",

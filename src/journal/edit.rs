@@ -159,6 +159,23 @@ pub fn update_entry(document: &mut DocumentMut, id: &str, changes: &EntryChanges
     true
 }
 
+/// Gives every entry written without an id one (first in its table, everything else kept as
+/// written); `taken` says which ids are in use already. Returns how many were given.
+pub fn give_ids(document: &mut DocumentMut, taken: impl Fn(&str) -> bool) -> Result<usize> {
+    let mut given: Vec<String> = Vec::new();
+    for table in entry_tables(document) {
+        if table.contains_key("id") {
+            continue;
+        }
+        let id = new_entry_id(|id| taken(id) || given.iter().any(|g| g == id))?;
+        table.insert("id", value(id.as_str()));
+        // Stable: only `id` moves, to the front, where milestone writes it.
+        table.sort_values_by(|a, _, b, _| (a.get() != "id").cmp(&(b.get() != "id")));
+        given.push(id);
+    }
+    Ok(given.len())
+}
+
 /// Removes the entry with `id`; false when there is none.
 pub fn remove_entry(document: &mut DocumentMut, id: &str) -> bool {
     let Some(entries) = document
@@ -342,6 +359,18 @@ mod tests {
             "version = 1\n\n[[entry]]\nid = \"a\"\n# why\ndate = 2026-01-02 # was a Friday\ntracker = \"t\"\nkind = \"checkin\"\nmood = 4\nfeeling = \"ok\"\ntext = \"better\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\ntracker = \"t\"\nkind = \"win\"\n"
         );
         assert!(remove_entry(&mut document, "b"));
+        let mut hand_written: DocumentMut =
+            "[[entry]]\n# a note\ndate = 2026-01-02 # friday\ntracker = \"t\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\n"
+                .parse()
+                .unwrap();
+        assert_eq!(give_ids(&mut hand_written, |id| id == "b").unwrap(), 1);
+        let text = hand_written.to_string();
+        let id = text.lines().nth(1).unwrap();
+        assert!(id.starts_with("id = \"") && id.len() == 14, "{text}");
+        assert_eq!(
+            text.replace(id, "id = ?"),
+            "[[entry]]\nid = ?\n# a note\ndate = 2026-01-02 # friday\ntracker = \"t\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\n"
+        );
         assert!(!remove_entry(&mut document, "b"));
         assert!(!document.to_string().contains("kind = \"win\""));
     }

@@ -6,6 +6,7 @@
 //! compassion.
 
 pub mod add;
+pub mod check;
 pub mod disk;
 pub mod edit;
 pub mod editor;

@@ -1265,7 +1265,8 @@ fn year_0_and_year_9999_dates_load_and_are_kept_byte_for_byte() {
         journal.ok(&["check"]),
         format!(
             "{p}:13:8: warning: entry dated 9999-12-31, after today (2026-11-25); it counts from that day on\n\
-             {p}: ok (1 tracker, 2 entries, 1 warning)\n"
+             {p}: ok (1 tracker, 2 entries, 1 warning)\n\
+             2 entries written by hand have no id, so `milestone edit ID` and `milestone rm ID` cannot reach them; `milestone check --fix` gives each one.\n"
         )
     );
     let streak = crate::common::json(&journal.ok(&["streak", "--format", "json"]));
@@ -1353,7 +1354,7 @@ fn check_locates_every_warning_exactly() {
     assert_eq!(
         journal.ok(&["check"]),
         format!(
-            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n",
+            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n4 entries written by hand have no id, so `milestone edit ID` and `milestone rm ID` cannot reach them; `milestone check --fix` gives each one.\n",
             every_warning_listed(&p)
         )
     );
@@ -1397,7 +1398,7 @@ fn check_positions_are_the_same_in_a_crlf_journal() {
     assert_eq!(
         journal.ok(&["check"]),
         format!(
-            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n",
+            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n4 entries written by hand have no id, so `milestone edit ID` and `milestone rm ID` cannot reach them; `milestone check --fix` gives each one.\n",
             every_warning_listed(&p)
         )
     );

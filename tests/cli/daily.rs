@@ -294,3 +294,71 @@ fn streak_says_tomorrow_as_share_does() {
     let report = journal.ok(&["report", "--on", "2026-12-13"]);
     assert!(report.contains("tomorrow"), "{report}");
 }
+
+const HAND_WRITTEN: &str = r#"version = 1
+
+[[tracker]]
+name = "alcohol"
+since = 2026-03-14
+
+# written by hand on the train
+[[entry]]
+date = 2026-11-20 # a friday
+tracker = "alcohol"
+kind = "checkin"
+text = "by hand"
+
+[[entry]]
+id = "aaaaaa1"
+date = 2026-11-21
+tracker = "alcohol"
+kind = "checkin"
+"#;
+
+#[test]
+fn check_fix_gives_hand_written_entries_ids_and_edit_says_so() {
+    let journal = TestJournal::with(HAND_WRITTEN);
+    assert_eq!(
+        journal.ok(&["check"]),
+        format!(
+            "{}: ok (1 tracker, 2 entries)\n1 entry written by hand has no id, so `milestone edit ID` and `milestone rm ID` cannot reach it; `milestone check --fix` gives it one.\n",
+            journal.path.display()
+        )
+    );
+    let err = journal.fails(1, &["rm", "--yes", "zzz"]);
+    assert_eq!(
+        err,
+        "error: no entry has the id \"zzz\"; `milestone list` shows each entry's id; 1 entry written by hand has no id yet: `milestone check --fix` gives it one\n"
+    );
+    assert_eq!(
+        journal.ok(&["check", "--fix"]),
+        "Gave 1 entry an id; `milestone list` shows them.\n"
+    );
+    let text = journal.text();
+    let id = text
+        .lines()
+        .find(|l| l.starts_with("id = ") && !l.contains("aaaaaa1"))
+        .unwrap()
+        .to_owned();
+    // Only the id line is new: comments and everything else are as written.
+    assert_eq!(
+        text.replacen(&format!("{id}\n"), "", 1),
+        HAND_WRITTEN,
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("[[entry]]\n{id}\ndate = 2026-11-20 # a friday")),
+        "{text}"
+    );
+    let id = id.trim_start_matches("id = \"").trim_end_matches('"');
+    journal.ok(&["edit", id, "--mood", "4"]);
+    assert_eq!(
+        journal.ok(&["check", "--fix"]),
+        "Every entry has an id already; nothing was changed.\n"
+    );
+    // A journal with mistakes is not touched.
+    let broken = TestJournal::with(
+        &HAND_WRITTEN.replace("kind = \"checkin\"\ntext", "kind = \"chekin\"\ntext"),
+    );
+    broken.fails(1, &["check", "--fix"]);
+}

@@ -145,9 +145,18 @@ fn text_given_as_arguments_says_the_piped_text_was_left_out() {
     // A file on standard input (`< note.txt`) is ready at once, unlike a pipe's writer.
     let piped = journal.folder().join("note.txt");
     std::fs::write(&piped, "from the pipe\n").unwrap();
-    let mut cmd = journal.cmd(&["add", "from", "arguments"]);
-    cmd.pipe_stdin(&piped).unwrap();
-    let output = cmd.output().unwrap();
+    // std's Command, so that the file itself is standard input (assert_cmd would pipe it).
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_milestone"))
+        .arg("--journal")
+        .arg(&journal.path)
+        .args(["add", "from", "arguments"])
+        .env("MILESTONE_TODAY", crate::common::TODAY)
+        .env("MILESTONE_NO_CACHE", "1")
+        .env("XDG_CONFIG_HOME", "/nonexistent/milestone-tests/config")
+        .env_remove("MILESTONE_CONFIG")
+        .stdin(std::fs::File::open(&piped).unwrap())
+        .output()
+        .unwrap();
     assert!(output.status.success());
     assert_eq!(
         String::from_utf8(output.stderr).unwrap(),
