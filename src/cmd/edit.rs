@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use crate::cli::EditArgs;
 use crate::context::Context;
 use crate::journal::edit::{self, EntryChanges};
-use crate::journal::{EntryKind, check_mood, parse};
+use crate::journal::{EntryKind, clean_tags, parse};
 use crate::output::terminal_safe;
 use crate::words::edit as words;
 use crate::{editor, storage};
@@ -23,14 +23,13 @@ pub fn run(args: EditArgs, ctx: &Context) -> Result<()> {
 fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
     let mood = match (args.mood, args.no_mood) {
         (_, true) => Some(None),
-        (Some(mood), false) => Some(Some(
-            check_mood(mood).map_err(|why| anyhow::anyhow!("--mood: {why}"))?,
-        )),
-        (None, false) => None,
+        (mood, false) => mood.map(Some),
     };
     let tags = match (args.no_tags, args.tags.is_empty()) {
         (true, _) => Some(Vec::new()),
-        (false, false) => Some(args.tags.iter().map(|t| t.trim().to_owned()).collect()),
+        (false, false) => {
+            Some(clean_tags(&args.tags).map_err(|why| anyhow::anyhow!("--tag: {why}"))?)
+        }
         (false, true) => None,
     };
     let mut changes = EntryChanges {
@@ -53,16 +52,9 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
     if changes.is_empty() && args.tracker.is_none() {
         bail!(words::nothing_to_change());
     }
-    if changes
-        .tags
-        .as_ref()
-        .is_some_and(|tags| tags.iter().any(|t| t.is_empty()))
-    {
-        bail!("--tag: a tag needs at least one visible character, such as --tag meeting");
-    }
 
     let described = storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        let id = super::resolve_id(journal, given)?;
+        let id = crate::journal::select::resolve_id(journal, given)?;
         let Some(entry) = journal
             .entries
             .iter()
@@ -72,7 +64,7 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
         };
         // The tracker as it was started, whatever case it was given in.
         let tracker = match &args.tracker {
-            Some(name) => Some(super::find_tracker(journal, name)?),
+            Some(name) => Some(crate::journal::select::find_tracker(journal, name)?),
             None => journal.tracker(&entry.tracker),
         };
         changes.tracker = args
@@ -125,7 +117,10 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
             ));
         }
         edit::update_entry(document, &id, &changes);
-        Ok(format!("{id} ({})", super::describe_entry(&changed)))
+        Ok(format!(
+            "{id} ({})",
+            crate::words::entry::describe(&changed)
+        ))
     })?;
     writeln!(std::io::stdout().lock(), "Updated {described}.")?;
     Ok(())

@@ -71,7 +71,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
             writeln!(out, "  tracker {} since {}", t.name, t.since)?;
         }
         for entry in &plan.new_entries {
-            writeln!(out, "  {}", super::describe_entry(entry))?;
+            writeln!(out, "  {}", crate::words::entry::describe(entry))?;
         }
         return Ok(());
     }

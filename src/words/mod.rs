@@ -7,11 +7,13 @@
 
 pub mod add;
 pub mod check;
+pub mod days;
 pub mod disk;
 pub mod edit;
 pub mod editor;
+pub mod entry;
 pub mod import;
 pub mod list;
 pub mod reset;
 pub mod start;
-pub mod when;
+pub mod tracker;

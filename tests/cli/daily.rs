@@ -2,7 +2,7 @@
 //! moving entries, dates that must be typos, a full disk, escape codes in shares, the lock file
 //! and git, and "tomorrow" said the same everywhere.
 
-use crate::common::{CONTRACT_EXAMPLE, TestJournal, milestone, run_ok};
+use crate::common::{BIN, CONTRACT_EXAMPLE, TestJournal, run_ok};
 
 #[test]
 fn a_second_reset_on_the_same_day_is_not_added() {
@@ -21,7 +21,7 @@ fn a_second_reset_on_the_same_day_is_not_added() {
 #[test]
 fn streak_help_says_whether_a_win_counts_as_a_check_in() {
     let help = run_ok({
-        let mut cmd = milestone();
+        let mut cmd = TestJournal::empty().bare();
         cmd.args(["streak", "--help"]);
         cmd
     });
@@ -150,28 +150,20 @@ fn a_start_over_a_hundred_years_ago_is_a_typo() {
     journal.ok(&["start", "alcohol", "--since", "1990-01-01"]);
 }
 
-/// `program` with the tests' environment: today is TODAY, no settings, no cache, no input.
-fn hermetic(program: &str) -> std::process::Command {
-    let mut cmd = std::process::Command::new(program);
-    for var in ["MILESTONE_JOURNAL", "MILESTONE_CONFIG", "EDITOR", "VISUAL"] {
-        cmd.env_remove(var);
-    }
-    cmd.env("MILESTONE_TODAY", crate::common::TODAY)
-        .env("MILESTONE_NO_CACHE", "1")
-        .env("XDG_CONFIG_HOME", "/nonexistent/milestone-tests/config")
-        .stdin(std::process::Stdio::null());
-    cmd
-}
-
 /// Runs `milestone ARGS` where no file may grow past 2 KiB (`ulimit -f`, with SIGXFSZ ignored
 /// so the write fails with EFBIG, as it would with ENOSPC on a full disk).
 fn with_a_full_disk(journal: &TestJournal, args: &str) -> (i32, String) {
     let script = format!(
         "trap '' XFSZ; ulimit -f 2; exec \"{}\" --journal \"{}\" {args}",
-        env!("CARGO_BIN_EXE_milestone"),
+        BIN,
         journal.path.display()
     );
-    let output = hermetic("sh").args(["-c", &script]).output().unwrap();
+    let output = journal
+        .env()
+        .command("sh")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
     (
         output.status.code().unwrap_or(-1),
         String::from_utf8(output.stderr).unwrap(),
@@ -201,7 +193,8 @@ fn a_full_disk_names_the_journal_and_what_to_do() {
     }
     // Output to a full device is said too, without blaming the journal.
     let out = std::fs::File::create("/dev/full").expect("/dev/full");
-    let output = hermetic(env!("CARGO_BIN_EXE_milestone"))
+    let output = journal
+        .plain()
         .arg("--journal")
         .arg(&journal.path)
         .arg("list")
@@ -236,10 +229,11 @@ fn the_readme_gitignore_keeps_the_lock_file_out_of_git() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     let folder = journal.folder();
     let git = |args: &[&str]| {
-        let output = std::process::Command::new("git")
+        let output = journal
+            .env()
+            .command("git")
             .args(args)
             .current_dir(folder)
-            .env("GIT_CONFIG_GLOBAL", "/dev/null")
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .output()
             .expect("git runs");
@@ -249,7 +243,7 @@ fn the_readme_gitignore_keeps_the_lock_file_out_of_git() {
     git(&["init", "-q"]);
     // The line the README and `merge-driver --help` give, run as they say.
     let help = run_ok({
-        let mut cmd = milestone();
+        let mut cmd = journal.bare();
         cmd.args(["merge-driver", "--help"]);
         cmd
     });
@@ -263,7 +257,9 @@ fn the_readme_gitignore_keeps_the_lock_file_out_of_git() {
         readme.contains(line),
         "the README gives the same line: {line}"
     );
-    let status = std::process::Command::new("sh")
+    let status = journal
+        .env()
+        .command("sh")
         .args(["-c", line])
         .current_dir(folder)
         .status()
@@ -287,10 +283,7 @@ fn streak_says_tomorrow_as_share_does() {
         "{streak}"
     );
     let share = journal.ok(&["share", "--on", "2026-12-13"]);
-    assert!(
-        share.contains("Next milestone: 9 months tomorrow."),
-        "{share}"
-    );
+    assert!(share.contains("Next up: 9 months, tomorrow."), "{share}");
     let report = journal.ok(&["report", "--on", "2026-12-13"]);
     assert!(report.contains("tomorrow"), "{report}");
 }

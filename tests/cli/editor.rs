@@ -146,14 +146,11 @@ fn text_given_as_arguments_says_the_piped_text_was_left_out() {
     let piped = journal.folder().join("note.txt");
     std::fs::write(&piped, "from the pipe\n").unwrap();
     // std's Command, so that the file itself is standard input (assert_cmd would pipe it).
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_milestone"))
+    let output = journal
+        .plain()
         .arg("--journal")
         .arg(&journal.path)
         .args(["add", "from", "arguments"])
-        .env("MILESTONE_TODAY", crate::common::TODAY)
-        .env("MILESTONE_NO_CACHE", "1")
-        .env("XDG_CONFIG_HOME", "/nonexistent/milestone-tests/config")
-        .env_remove("MILESTONE_CONFIG")
         .stdin(std::fs::File::open(&piped).unwrap())
         .output()
         .unwrap();

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::common::{CONTRACT_EXAMPLE, TestJournal, json, milestone, run_fails, run_ok};
+use crate::common::{CONTRACT_EXAMPLE, TestEnv, TestJournal, json, run_fails, run_ok};
 
 const SAMPLE: &str = include_str!("../../examples/journal.toml");
 
@@ -411,7 +411,7 @@ fn day_one_adds_a_day_to_human_text_only() {
 
     assert_eq!(
         with(&journal, &config, &["share"]),
-        "🌱 257 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "🌱 257 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
 
     let text = with(&journal, &config, &["report"]);
@@ -486,7 +486,7 @@ fn day_one_counts_in_what_add_says() {
     let journal = TestJournal::with(SAMPLE);
     let config = settings(&journal, "day_one = true\n");
     let out = with(&journal, &config, &["add", "hello", "--tracker", "smoking"]);
-    assert!(out.contains("(day 298)"), "{out}");
+    assert!(out.contains(": day 298."), "{out}");
 }
 
 #[test]
@@ -502,7 +502,7 @@ fn day_one_counts_in_what_reset_says() {
     // ...and reset's, for the same day: a reset today is not yet taken off, so they agree.
     let out = with(&journal, &config, &["reset", "alcohol"]);
     assert!(
-        out.contains("Every day still counts: 370 of 371 days alcohol-free since 2025-11-20."),
+        out.contains("Every day before it still counts: 370 days since 2025-11-20."),
         "{out}"
     );
 }
@@ -517,7 +517,7 @@ fn emoji_false_takes_the_emoji_out_of_share() {
     let out = with(&journal, &config, &["share"]);
     assert_eq!(
         out,
-        "256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
     assert!(out.is_ascii(), "{out}");
     let out = with(&journal, &config, &["share", "--on", "2026-09-14"]);
@@ -526,7 +526,7 @@ fn emoji_false_takes_the_emoji_out_of_share() {
     let config = settings(&journal, "emoji = true\n");
     assert_eq!(
         with(&journal, &config, &["share"]),
-        "🌱 256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "🌱 256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
     // --no-emoji still works when the setting allows emoji.
     assert!(with(&journal, &config, &["share", "--no-emoji"]).is_ascii());
@@ -541,11 +541,11 @@ fn default_tracker_picks_the_tracker_for_add_and_share() {
     let config = settings(&journal, "default_tracker = \"smoking\"\n");
     assert_eq!(
         with(&journal, &config, &["share"]),
-        "🌱 297 days smoking-free.\nNext milestone: 1 year in 68 days.\n"
+        "🌱 297 days smoking-free.\nNext up: 1 year on 1 Feb 2027, 68 days to go.\n"
     );
     let out = with(&journal, &config, &["add", "no cigarette with coffee"]);
     assert!(
-        out.starts_with("Logged a check-in for smoking on 2026-11-25 (day 297)."),
+        out.starts_with("Logged a check-in for smoking on 2026-11-25: day 297."),
         "{out}"
     );
     let entries = json(&with(
@@ -663,7 +663,7 @@ fn milestone_config_env_works_like_config() {
     cmd.env("MILESTONE_CONFIG", &config);
     assert_eq!(
         run_ok(cmd),
-        "257 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "257 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
 
     // A bad file named by the environment is refused the same way.
@@ -683,26 +683,23 @@ fn milestone_config_env_works_like_config() {
     assert!(run_ok(cmd).starts_with("257 days"));
 }
 
-/// A hermetic `milestone` whose data and config folders are inside `home`.
-fn at_home(home: &std::path::Path, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = milestone();
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .args(args);
+/// A hermetic `milestone` with no --journal or --config: the data and config folders of `env`.
+fn at_home(env: &TestEnv, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = env.milestone();
+    cmd.args(args);
     cmd
 }
 
 #[test]
 fn the_default_settings_file_is_read() {
-    let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data").join("milestone");
+    let env = TestEnv::new();
+    let data = env.data_home().join("milestone");
     fs::create_dir_all(&data).unwrap();
     fs::write(data.join("journal.toml"), CONTRACT_EXAMPLE).unwrap();
-    let config = home.path().join("config").join("milestone");
-    fs::create_dir_all(&config).unwrap();
-    fs::write(config.join("config.toml"), "day_one = true\n").unwrap();
-    let out = run_ok(at_home(home.path(), &["streak"]));
+    let config = env.settings_file();
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(config, "day_one = true\n").unwrap();
+    let out = run_ok(at_home(&env, &["streak"]));
     assert!(out.starts_with("alcohol  257 days\n"), "{out}");
 }
 
@@ -736,10 +733,11 @@ fn paths_shows_where_things_are() {
 
 #[test]
 fn paths_shows_the_default_places() {
-    let home = tempfile::tempdir().unwrap();
-    let out = run_ok(at_home(home.path(), &["paths"]));
-    let journal: PathBuf = home.path().join("data/milestone/journal.toml");
-    let config: PathBuf = home.path().join("config/milestone/config.toml");
+    let env = TestEnv::new();
+    let before = env.contents();
+    let out = run_ok(at_home(&env, &["paths"]));
+    let journal: PathBuf = env.home().join(".local/share/milestone/journal.toml");
+    let config: PathBuf = env.home().join(".config/milestone/config.toml");
     assert_eq!(
         out,
         format!(
@@ -748,8 +746,5 @@ fn paths_shows_the_default_places() {
             config.display()
         )
     );
-    assert!(
-        fs::read_dir(home.path()).unwrap().next().is_none(),
-        "paths wrote something"
-    );
+    assert_eq!(env.contents(), before, "paths wrote something");
 }

@@ -7,26 +7,12 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::common::{CONTRACT_EXAMPLE, TODAY, TestJournal, json, run_fails};
+use crate::common::{BIN, CONTRACT_EXAMPLE, TODAY, TestEnv, TestJournal, json, run_fails};
 
-const BIN: &str = env!("CARGO_BIN_EXE_milestone");
-
-/// A plain `std::process::Command` for `sh -c SCRIPT` with the environment made hermetic the
-/// way `common::milestone()` does it; `$0` is the milestone binary.
-fn sh(script: &str, extra_args: &[&str]) -> Command {
-    let mut cmd = Command::new("sh");
+/// `sh -c SCRIPT` sealed in `env`; `$0` is the milestone binary.
+fn sh(env: &TestEnv, script: &str, extra_args: &[&str]) -> Command {
+    let mut cmd = env.command("sh");
     cmd.arg("-c").arg(script).arg(BIN).args(extra_args);
-    for var in [
-        "MILESTONE_JOURNAL",
-        "MILESTONE_CONFIG",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "EDITOR",
-        "VISUAL",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("MILESTONE_TODAY", TODAY).stdin(Stdio::null());
     cmd
 }
 
@@ -59,12 +45,13 @@ fn lock_path(journal: &Path) -> std::path::PathBuf {
     journal.with_file_name(name)
 }
 
-/// The id `add` prints at the end of its line: `... [abc1234]`.
+/// The id `add` prints in its last line: `To take it back: milestone rm abc1234`.
 fn printed_id(stdout: &str) -> String {
-    let line = stdout.trim_end();
-    let open = line.rfind('[').expect("an [id] in add's output");
-    assert!(line.ends_with(']'), "{stdout}");
-    line[open + 1..line.len() - 1].to_owned()
+    let line = stdout.trim_end().lines().last().unwrap_or_default();
+    let id = line
+        .strip_prefix("To take it back: milestone rm ")
+        .expect("the id in add's last line");
+    id.to_owned()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -84,7 +71,7 @@ while [ "$i" -le 10 ]; do
 done"#;
     let children: Vec<_> = (0..20)
         .map(|writer| {
-            sh(script, &[path, &writer.to_string()])
+            sh(journal.env(), script, &[path, &writer.to_string()])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -100,7 +87,10 @@ done"#;
             String::from_utf8_lossy(&out.stderr)
         );
         assert_eq!(
-            String::from_utf8_lossy(&out.stdout).lines().count(),
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter(|line| line.starts_with("Logged"))
+                .count(),
             10,
             "writer {writer} should have logged 10 entries"
         );
@@ -294,7 +284,7 @@ fn check_lists_every_problem_at_once() {
 fn start_creates_a_private_journal_in_a_private_nested_folder() {
     let journal = TestJournal::empty();
     let nested = journal.folder().join("a/b/journal.toml");
-    let mut cmd = crate::common::milestone();
+    let mut cmd = journal.bare();
     cmd.arg("--journal").arg(&nested).args(["start", "alcohol"]);
     crate::common::run_ok(cmd);
     assert_eq!(mode(&nested), 0o600);
@@ -313,6 +303,7 @@ fn start_under_umask_000_still_creates_owner_only_files_and_folders() {
     let nested = journal.folder().join("x/y/journal.toml");
     let nested_str = nested.to_str().expect("utf-8 temp path");
     let out = sh(
+        journal.env(),
         r#"umask 000; exec "$0" "$@""#,
         &[
             "--journal",
@@ -338,6 +329,7 @@ fn start_under_umask_000_still_creates_owner_only_files_and_folders() {
 
     // A later add under umask 000 keeps everything private too.
     let out = sh(
+        journal.env(),
         r#"umask 000; exec "$0" "$@""#,
         &["--journal", nested_str, "add", "still here"],
     )
@@ -413,7 +405,7 @@ fn a_failed_write_with_no_journal_creates_nothing() {
     let journal = TestJournal::empty();
     let nested = journal.folder().join("not/yet/journal.toml");
     for args in [&["add", "a note"][..], &["reset"]] {
-        let mut cmd = crate::common::milestone();
+        let mut cmd = journal.bare();
         cmd.arg("--journal").arg(&nested).args(args);
         run_fails(cmd, 1);
         assert!(!nested.exists(), "{args:?}");
@@ -485,7 +477,7 @@ fn add_keeps_a_hand_edited_journal_byte_for_byte_and_appends() {
     let after_first = journal.text();
     let out = journal.ok(&["reset", "--date", "2026-11-24", "--note", "hard night"]);
     assert!(
-        out.starts_with("Reset recorded for alcohol on 2026-11-24."),
+        out.contains("\nRecorded a reset for alcohol on 2026-11-24."),
         "{out}"
     );
     let text = journal.text();
