@@ -8,7 +8,6 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::context::Context;
 use crate::journal::Entry;
 use crate::output::{json, table};
-use crate::storage;
 use crate::words::list as words;
 
 pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
@@ -22,7 +21,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .as_deref()
         .map(|d| ctx.date("--until", d))
         .transpose()?;
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = super::reading::journal(ctx)?;
     let journal = &journal;
     let tracker = args
         .tracker

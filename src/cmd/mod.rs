@@ -12,6 +12,7 @@ mod merge_driver;
 mod new_entry;
 mod paths;
 mod prompt;
+mod reading;
 mod report;
 mod reset;
 mod rm;
@@ -33,6 +34,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::MergeDriver(args) => return merge_driver::run(args),
         // `paths` is how a person finds a broken settings file, so it must not need to read it.
         Command::Paths => return paths::run(&Context::without_settings(&cli)?),
+        // A prompt is one short line or nothing, and never an error, whatever is broken.
+        Command::Prompt(args) => {
+            prompt::run_quietly(args, &cli);
+            return Ok(());
+        }
         _ => {}
     }
     let ctx = Context::from_cli(&cli)?;
@@ -50,9 +56,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
         Command::Check(args) => check::run(args, &ctx),
-        Command::Prompt(args) => prompt::run(args, &ctx),
         Command::Tracker(args) => tracker::run(args, &ctx),
-        Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
+        Command::Completions(_) | Command::Paths | Command::MergeDriver(_) | Command::Prompt(_) => {
             unreachable!("handled above")
         }
     };

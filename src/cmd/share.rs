@@ -9,7 +9,7 @@ use crate::context::Context;
 use crate::journal::select;
 use crate::share::card::{self, Card};
 use crate::share::{self, ShareOptions, ShareStyle, TrackerDay, styles, template};
-use crate::{storage, streak};
+use crate::streak;
 
 pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
@@ -33,7 +33,7 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         bail!("--name: a name needs at least one visible character; or use --anonymous");
     }
 
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = super::reading::journal(ctx)?;
     let journal = &journal;
     let trackers = select::shared_trackers(
         journal,

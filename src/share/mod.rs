@@ -176,11 +176,18 @@ pub fn compose(days: &[TrackerDay], options: &ShareOptions) -> Message {
     }
     if options.with_notes {
         let notes: Vec<String> = days.iter().flat_map(TrackerDay::public_notes).collect();
-        if !notes.is_empty() {
-            lines.push(Line {
+        // With a win, the notes share its line, so that one tracker's message stays within
+        // three lines (the count, the next milestone, the day's own words).
+        match lines.last_mut() {
+            _ if notes.is_empty() => {}
+            Some(line) if line.emoji == "🏆" => {
+                line.parts.push(text(" · Notes: "));
+                line.parts.push(Part::User(notes.join("; ")));
+            }
+            _ => lines.push(Line {
                 emoji: "📝",
                 parts: vec![Part::User(notes.join("; "))],
-            });
+            }),
         }
     }
     Message { lines }

@@ -14,6 +14,7 @@ pub mod editor;
 pub mod entry;
 pub mod import;
 pub mod list;
+pub mod reading;
 pub mod reset;
 pub mod start;
 pub mod tracker;

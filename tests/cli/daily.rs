@@ -355,3 +355,81 @@ fn check_fix_gives_hand_written_entries_ids_and_edit_says_so() {
     );
     broken.fails(1, &["check", "--fix"]);
 }
+
+/// The contract's example with one typo: an entry for "alchohol" (its tracker on line 33).
+fn with_a_typo() -> TestJournal {
+    TestJournal::with(&format!(
+        "{CONTRACT_EXAMPLE}\n[[entry]]\nid = \"typo001\"\ndate = 2026-11-25\ntracker = \"alchohol\"\nkind = \"checkin\"\n"
+    ))
+}
+
+#[test]
+fn reading_commands_show_what_they_can_when_one_entry_has_a_typo() {
+    let journal = with_a_typo();
+    let before = journal.bytes();
+    let warning = format!(
+        "warning: {}:33:11: entry for unknown tracker \"alchohol\"; known trackers: alcohol\nwarning: what this mistake keeps from being read is left out above; fix it with `milestone check` (until then nothing is written to the journal)\n",
+        journal.path.display()
+    );
+    for (args, shows) in [
+        (&["streak"][..], "256 days"),
+        (&["list"], "Argued with Dad"),
+        (&["report"], "256"),
+        (&["share"], "256 days alcohol-free"),
+        (&["streak", "--format", "json"], "\"days\": 256"),
+    ] {
+        let output = journal.cmd(args).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert_eq!(
+            String::from_utf8(output.stderr).unwrap(),
+            warning,
+            "{args:?}"
+        );
+        let stdout = String::from_utf8(output.stdout).unwrap();
+        assert!(stdout.contains(shows), "{args:?}: {stdout}");
+    }
+    // The count itself is the one the journal without the typo gives.
+    let clean = TestJournal::with(CONTRACT_EXAMPLE);
+    assert_eq!(
+        journal.cmd(&["streak"]).output().unwrap().stdout,
+        clean.cmd(&["streak"]).output().unwrap().stdout
+    );
+    // Writes still refuse, and check still reports.
+    let err = journal.fails(1, &["add", "a day"]);
+    assert!(
+        err.contains(":33:11: entry for unknown tracker \"alchohol\""),
+        "{err}"
+    );
+    journal.fails(1, &["check"]);
+    // The prompt shows the count and says nothing else.
+    assert_eq!(journal.ok(&["prompt"]), "256d · 9mo in 19d\n");
+    assert_eq!(journal.bytes(), before);
+}
+
+#[test]
+fn a_journal_that_is_not_toml_is_still_refused_by_reading_commands() {
+    let journal = TestJournal::with("version = 1\n[[tracker]\n");
+    let err = journal.fails(1, &["streak"]);
+    assert!(err.contains("not valid TOML"), "{err}");
+    assert_eq!(
+        journal.ok(&["prompt"]),
+        "milestone: run `milestone check`\n"
+    );
+}
+
+#[test]
+fn prompt_is_one_line_and_exit_0_even_with_broken_settings() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let settings = journal.folder().join("config.toml");
+    std::fs::write(&settings, "name = \n[[[").unwrap();
+    let settings = settings.display().to_string();
+    assert_eq!(
+        journal.ok(&["--config", &settings, "prompt"]),
+        "256d · 9mo in 19d\n"
+    );
+    // Other commands still say what is wrong with the settings.
+    journal.fails(1, &["--config", &settings, "streak"]);
+    // No data folder, no journal: nothing, and still exit 0.
+    let nowhere = TestJournal::empty();
+    assert_eq!(nowhere.ok(&["prompt"]), "");
+}
