@@ -44,7 +44,11 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
 /// The note: the words given, else standard input when it is piped, else (on a terminal)
 /// whatever the person writes in their editor, as `git commit` does. `None` when the person
 /// cancelled by leaving the editor's note empty.
-fn entry_text(words: Vec<String>, may_edit: bool, ctx: &Context) -> Result<Option<Option<String>>> {
+pub(super) fn entry_text(
+    words: Vec<String>,
+    may_edit: bool,
+    ctx: &Context,
+) -> Result<Option<Option<String>>> {
     let text = if !words.is_empty() {
         if stdin_has_data() {
             eprintln!("warning: {}", add_words::arguments_over_stdin());
