@@ -12,7 +12,7 @@ use crate::output::{plural, terminal_safe};
 use crate::storage;
 use crate::words::check as words;
 
-pub fn run(args: CheckArgs, ctx: &Context) -> Result<()> {
+pub fn run(args: &CheckArgs, ctx: &Context) -> Result<()> {
     if args.fix {
         return fix(ctx);
     }

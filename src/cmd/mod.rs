@@ -39,6 +39,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::MergeDriver(args) => return merge_driver::run(args),
         // `paths` is how a person finds a broken settings file, so it must not need to read it.
         Command::Paths => return paths::run(&Context::without_settings(&cli)?),
+        // `check` is how a person finds what is wrong: a broken settings file is said, and the
+        // journal is still checked.
+        Command::Check(args) => {
+            let ctx = Context::from_cli(&cli).or_else(|err| {
+                eprintln!(
+                    "warning: {}",
+                    crate::output::terminal_safe(&crate::words::check::settings_skipped(&err))
+                );
+                Context::without_settings(&cli)
+            })?;
+            return check::run(args, &ctx);
+        }
         // A prompt is one short line or nothing, and never an error, whatever is broken.
         Command::Prompt(args) => {
             prompt::run_quietly(args, &cli);
@@ -60,14 +72,17 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Circle(args) => circle::run(args, &ctx),
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
-        Command::Check(args) => check::run(args, &ctx),
         Command::Urge(args) => urge::run(args, &ctx),
         Command::Pledge(args) => pledge::run(args, &ctx),
         Command::Why(args) => why::run(args, &ctx),
         Command::Contact(args) => contact::run(args, &ctx),
         Command::Sos(args) => sos::run(args, &ctx),
         Command::Tracker(args) => tracker::run(args, &ctx),
-        Command::Completions(_) | Command::Paths | Command::MergeDriver(_) | Command::Prompt(_) => {
+        Command::Completions(_)
+        | Command::Paths
+        | Command::MergeDriver(_)
+        | Command::Prompt(_)
+        | Command::Check(_) => {
             unreachable!("handled above")
         }
     };

@@ -34,3 +34,8 @@ pub fn no_such_id(given: &str, without_id: usize) -> String {
     };
     format!("no entry has the id {given:?}; `milestone list` shows each entry's id{hand_written}")
 }
+
+/// The settings file could not be read; `check` goes on with the journal.
+pub fn settings_skipped(err: &anyhow::Error) -> String {
+    format!("{err:#}; the journal is checked without the settings")
+}

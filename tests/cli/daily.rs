@@ -433,3 +433,26 @@ fn prompt_is_one_line_and_exit_0_even_with_broken_settings() {
     let nowhere = TestJournal::empty();
     assert_eq!(nowhere.ok(&["prompt"]), "");
 }
+
+#[test]
+fn check_still_checks_the_journal_when_the_settings_are_broken() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let settings = journal.folder().join("config.toml");
+    std::fs::write(&settings, "name = \n").unwrap();
+    let output = journal
+        .cmd(&["--config", &settings.display().to_string(), "check"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        format!("{}: ok (1 tracker, 3 entries)\n", journal.path.display())
+    );
+    assert_eq!(
+        String::from_utf8(output.stderr).unwrap(),
+        format!(
+            "warning: {}:1:8: not valid TOML: string values must be quoted, expected literal string; fix the settings file (see `milestone --help` for --config); the journal is checked without the settings\n",
+            settings.display()
+        )
+    );
+}
