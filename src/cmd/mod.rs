@@ -42,13 +42,16 @@ pub fn run(cli: Cli) -> Result<()> {
         // `check` is how a person finds what is wrong: a broken settings file is said, and the
         // journal is still checked.
         Command::Check(args) => {
-            let ctx = Context::from_cli(&cli).or_else(|err| {
-                eprintln!(
-                    "warning: {}",
-                    crate::output::terminal_safe(&crate::words::check::settings_skipped(&err))
-                );
-                Context::without_settings(&cli)
-            })?;
+            let mut ctx = Context::without_settings(&cli)?;
+            if let Some(path) = &ctx.config {
+                match crate::settings::Settings::load(path) {
+                    Ok(settings) => ctx.settings = settings,
+                    Err(err) => eprintln!(
+                        "warning: {}",
+                        crate::output::terminal_safe(&crate::words::check::settings_skipped(&err))
+                    ),
+                }
+            }
             return check::run(args, &ctx);
         }
         // A prompt is one short line or nothing, and never an error, whatever is broken.
