@@ -67,7 +67,7 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
             vec![
                 m.label.clone(),
                 m.date.to_string(),
-                format!("in {}", plural(left, "day")),
+                crate::words::days::when(left),
             ]
         });
         out.push_str(&columns(rows));
