@@ -5,6 +5,7 @@ pub mod deliver;
 pub mod json;
 pub mod report_markdown;
 pub mod report_text;
+pub mod sos_text;
 pub mod streak_text;
 pub mod table;
 

@@ -296,7 +296,8 @@ fn poster(cards: &[serde_json::Value], style: &str) -> Vec<u8> {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cards.json");
     fs::write(&file, serde_json::to_string(cards).unwrap()).unwrap();
-    let mut cmd = crate::common::milestone();
+    let env = crate::common::TestEnv::new();
+    let mut cmd = env.milestone();
     cmd.args(["circle", file.to_str().unwrap(), "--style", style]);
     let output = cmd.output().unwrap();
     assert!(
@@ -404,7 +405,8 @@ fn a_poster_shows_the_day_not_the_upcoming_list() {
         serde_json::to_string(&[card(Some("Sam"), Some("alcohol"), 3, None)]).unwrap(),
     )
     .unwrap();
-    let mut cmd = crate::common::milestone();
+    let env = crate::common::TestEnv::new();
+    let mut cmd = env.milestone();
     cmd.args([
         "circle",
         file.to_str().unwrap(),
@@ -507,7 +509,8 @@ fn output_files_are_owner_only_and_hold_what_stdout_would() {
     fs::write(&cards, bytes(&journal, &["share", "--style", "json"])).unwrap();
     let file = journal.folder().join("poster.png");
     run_ok({
-        let mut cmd = crate::common::milestone();
+        let env = crate::common::TestEnv::new();
+        let mut cmd = env.milestone();
         cmd.args([
             "circle",
             cards.to_str().unwrap(),
@@ -550,7 +553,8 @@ fn the_readme_pictures_are_what_the_program_draws() {
             "png",
         ],
     );
-    let mut cmd = crate::common::milestone();
+    let env = crate::common::TestEnv::new();
+    let mut cmd = env.milestone();
     cmd.args([
         "circle",
         docs.join("circle-cards.json").to_str().unwrap(),
