@@ -77,7 +77,7 @@ pub enum Command {
         after_help = "Run it after editing the journal by hand. Mistakes stop every command that writes;\nwarnings (an unknown key, a date in the future) are only shown here."
     )]
     Check,
-    /// Print a shell completion script
+    /// Print a shell completion script that knows your trackers, tags and entry ids
     Completions(CompletionsArgs),
     /// Show where the journal and the settings file are
     #[command(
@@ -385,7 +385,11 @@ pub struct MergeDriverArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  milestone completions bash > ~/.local/share/bash-completion/completions/milestone\n  milestone completions fish > ~/.config/fish/completions/milestone.fish\n\nCompletions that also know your trackers, tags and entry ids:\n  source <(COMPLETE=bash milestone)      (bash; zsh and fish likewise)"
+    after_help = "At each Tab the script asks milestone what fits, so it knows your trackers, tags and entry ids.
+The .deb package installs it for bash, zsh and fish. Otherwise:
+  milestone completions bash > ~/.local/share/bash-completion/completions/milestone
+  milestone completions zsh > ~/.zfunc/_milestone     (a folder in $fpath, before compinit)
+  milestone completions fish > ~/.config/fish/completions/milestone.fish"
 )]
 pub struct CompletionsArgs {
     /// The shell to complete for
