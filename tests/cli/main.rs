@@ -21,6 +21,7 @@ mod errors;
 mod exchange;
 mod git_sync;
 mod list;
+mod package;
 mod prompt;
 mod report;
 mod settings;
