@@ -727,6 +727,8 @@ mod tests {
             mood: None,
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         }
     }
 
