@@ -1,7 +1,7 @@
 //! The committed scripts in `completions/` are what `milestone completions SHELL` prints: one
 //! script per shell that asks the binary on PATH (`COMPLETE=SHELL milestone`) at each Tab.
 
-use crate::common::{milestone, run_ok};
+use crate::common::{TestEnv, run_ok};
 
 /// (shell, committed file)
 const SCRIPTS: [(&str, &str, &str); 5] = [
@@ -34,8 +34,9 @@ const SCRIPTS: [(&str, &str, &str); 5] = [
 
 #[test]
 fn committed_completions_are_up_to_date() {
+    let env = TestEnv::new();
     for (shell, file, committed) in SCRIPTS {
-        let mut cmd = milestone();
+        let mut cmd = env.milestone();
         cmd.args(["completions", shell]);
         let generated = run_ok(cmd);
         assert!(
@@ -47,7 +48,8 @@ fn committed_completions_are_up_to_date() {
 
 #[test]
 fn completions_need_no_journal_or_data_folder() {
-    let mut cmd = milestone();
+    let env = TestEnv::new();
+    let mut cmd = env.milestone();
     cmd.env_remove("HOME")
         .env_remove("XDG_DATA_HOME")
         .args(["completions", "bash"]);
@@ -56,8 +58,9 @@ fn completions_need_no_journal_or_data_folder() {
 
 #[test]
 fn each_script_is_the_registration_of_the_binary_on_path() {
+    let env = TestEnv::new();
     for (shell, file, committed) in SCRIPTS {
-        let mut cmd = milestone();
+        let mut cmd = env.milestone();
         cmd.env("COMPLETE", shell);
         let registration = run_ok(cmd);
         // zsh's adds three lines so that an autoloaded file completes its first Tab too.

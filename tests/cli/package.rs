@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::common::{milestone, run_ok};
+use crate::common::{TestEnv, run_ok};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 /// The one asset that is built rather than committed.
@@ -136,8 +136,9 @@ fn the_package_installs_the_binary_man_pages_completions_and_docs() {
 #[test]
 fn version_says_the_version_of_cargo_toml() {
     let expected = format!("milestone {}\n", env!("CARGO_PKG_VERSION"));
+    let env = TestEnv::new();
     for flag in ["--version", "-V"] {
-        let mut cmd = milestone();
+        let mut cmd = env.milestone();
         cmd.arg(flag);
         assert_eq!(run_ok(cmd), expected, "{flag}");
     }

@@ -10,10 +10,9 @@ use std::process::{Command, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use tempfile::TempDir;
+use crate::common::{BIN, TestEnv};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/journal.toml");
-const BIN: &str = env!("CARGO_BIN_EXE_milestone");
 const BASH_COMPLETION: &str = "/usr/share/bash-completion/bash_completion";
 
 /// What each shell's Tab should make of a line: the journal's trackers, a subcommand, a tag and
@@ -25,27 +24,24 @@ const LINES: [(&str, &str); 4] = [
     ("milestone rm 5m\t", "milestone rm 5mmgygr "),
 ];
 
-/// A home of its own, holding the completion script where `shell` finds an installed one.
+/// The sealed test environment, with the completion script where a shell finds an installed one.
 struct Home {
-    dir: TempDir,
+    env: TestEnv,
 }
 
 impl Home {
     fn new() -> Home {
-        let home = Home {
-            dir: tempfile::tempdir().unwrap(),
-        };
-        for folder in ["config", "data", "cache", "state"] {
-            std::fs::create_dir(home.path(folder)).unwrap();
+        Home {
+            env: TestEnv::new(),
         }
-        home
     }
 
+    /// A path inside the home folder.
     fn path(&self, relative: &str) -> PathBuf {
-        self.dir.path().join(relative)
+        self.env.home().join(relative)
     }
 
-    /// Puts the committed script `completions/NAME` at `relative` in this home.
+    /// Puts the committed script `completions/NAME` at `relative` in the home folder.
     fn install(&self, name: &str, relative: &str) {
         let to = self.path(relative);
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
@@ -55,25 +51,19 @@ impl Home {
         std::fs::copy(script, to).unwrap();
     }
 
-    /// `program` with only this environment: the milestone under test first on PATH, HOME and
-    /// every XDG folder in this home, the sample journal, and a fixed day.
+    /// `program` sealed in the test environment, run from the home folder, with the milestone
+    /// under test first on PATH (the scripts call `milestone`), no system-wide completions, and
+    /// the sample journal.
     fn command(&self, program: &str) -> Command {
         let bin_dir = Path::new(BIN).parent().unwrap();
-        let mut cmd = Command::new(program);
-        cmd.env_clear()
-            .current_dir(self.dir.path())
-            .env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()))
-            .env("HOME", self.dir.path())
-            .env("XDG_CONFIG_HOME", self.path("config"))
-            .env("XDG_DATA_HOME", self.path("data"))
-            .env("XDG_CACHE_HOME", self.path("cache"))
-            .env("XDG_STATE_HOME", self.path("state"))
+        let path = std::env::var("PATH").unwrap_or_default();
+        let mut cmd = self.env.command(program);
+        cmd.current_dir(self.env.home())
+            .env("PATH", format!("{}:{path}", bin_dir.display()))
             .env("XDG_DATA_DIRS", self.path("nothing-installed"))
             .env("TERM", "xterm")
             .env("LANG", "C.UTF-8")
-            .env("MILESTONE_JOURNAL", SAMPLE)
-            .env("MILESTONE_NO_CACHE", "1")
-            .env("MILESTONE_TODAY", "2026-11-25");
+            .env("MILESTONE_JOURNAL", SAMPLE);
         cmd
     }
 
@@ -175,7 +165,7 @@ fn bash_completion_finds_the_script_and_completes_from_the_journal_on_the_first_
     // Where bash-completion looks for a person's own scripts, loaded on the first Tab.
     home.install(
         "milestone.bash",
-        "data/bash-completion/completions/milestone",
+        ".local/share/bash-completion/completions/milestone",
     );
     let rc = format!(
         r#"source {BASH_COMPLETION}
