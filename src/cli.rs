@@ -77,7 +77,7 @@ pub enum Command {
         after_help = "Run it after editing the journal by hand. Mistakes stop every command that writes;\nwarnings (an unknown key, a date in the future) are only shown here. Entries written by hand\nwithout an id cannot be changed with `milestone edit ID` or removed with `milestone rm ID`:\n`milestone check --fix` gives each one (and changes nothing else).\n\nExamples:\n  milestone check\n  milestone check --fix"
     )]
     Check(CheckArgs),
-    /// Print a shell completion script
+    /// Print a shell completion script that knows your trackers, tags and entry ids
     Completions(CompletionsArgs),
     /// Show where the journal and the settings file are
     #[command(
@@ -573,7 +573,11 @@ pub struct MergeDriverArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  milestone completions bash > ~/.local/share/bash-completion/completions/milestone\n  milestone completions fish > ~/.config/fish/completions/milestone.fish\n\nCompletions that also know your trackers, tags and entry ids:\n  source <(COMPLETE=bash milestone)      (bash; zsh and fish likewise)"
+    after_help = "At each Tab the script asks milestone what fits, so it knows your trackers, tags and entry ids.
+The .deb package installs it for bash, zsh and fish. Otherwise:
+  milestone completions bash > ~/.local/share/bash-completion/completions/milestone
+  milestone completions zsh > ~/.zfunc/_milestone     (a folder in $fpath, before compinit)
+  milestone completions fish > ~/.config/fish/completions/milestone.fish"
 )]
 pub struct CompletionsArgs {
     /// The shell to complete for
@@ -617,11 +621,8 @@ fn mood(value: &str) -> Result<u8, String> {
 
 /// `--cost-per-day`, checked by the journal's own rule.
 fn cost(value: &str) -> Result<f64, String> {
-    let number: f64 = value
-        .trim()
-        .parse()
-        .map_err(|_| crate::journal::check_cost(f64::NAN).unwrap_err())?;
-    crate::journal::check_cost(number)
+    // What is not a number is refused by the same rule, with the same words, as NaN.
+    crate::journal::check_cost(value.trim().parse().unwrap_or(f64::NAN))
 }
 
 /// `--phrase`, checked by the journal's own rule.

@@ -48,6 +48,16 @@ pub fn explain_full_disk(err: anyhow::Error, journal: &std::path::Path) -> anyho
     })
 }
 
+/// A warning on stderr, made safe for the terminal. A warning that cannot be written (stderr
+/// closed) is dropped: it must never turn a success into a failure.
+pub fn warn(message: &str) {
+    let _ = writeln!(
+        io::stderr().lock(),
+        "warning: {}",
+        crate::output::terminal_safe(message)
+    );
+}
+
 pub fn report(err: &anyhow::Error) -> ExitCode {
     let broken_pipe = err.chain().any(|cause| {
         cause

@@ -51,7 +51,7 @@ pub(super) fn entry_text(
 ) -> Result<Option<Option<String>>> {
     let text = if !words.is_empty() {
         if stdin_has_data() {
-            eprintln!("warning: {}", add_words::arguments_over_stdin());
+            crate::error::warn(add_words::arguments_over_stdin());
         }
         words.join(" ")
     } else if !std::io::stdin().is_terminal() {

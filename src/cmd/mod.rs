@@ -41,19 +41,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Paths => return paths::run(&Context::without_settings(&cli)?),
         // `check` is how a person finds what is wrong: a broken settings file is said, and the
         // journal is still checked.
-        Command::Check(args) => {
-            let mut ctx = Context::without_settings(&cli)?;
-            if let Some(path) = &ctx.config {
-                match crate::settings::Settings::load(path) {
-                    Ok(settings) => ctx.settings = settings,
-                    Err(err) => eprintln!(
-                        "warning: {}",
-                        crate::output::terminal_safe(&crate::words::check::settings_skipped(&err))
-                    ),
-                }
-            }
-            return check::run(args, &ctx);
-        }
+        Command::Check(args) => return check::run(args, &Context::settings_or_warning(&cli)?),
         // A prompt is one short line or nothing, and never an error, whatever is broken.
         Command::Prompt(args) => {
             prompt::run_quietly(args, &cli);

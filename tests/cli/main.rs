@@ -2,6 +2,9 @@
 //!
 //! One test binary (one link step) with a module per command or concern.
 
+// A panic here is a failed test, never a user's stack trace: the helpers may unwrap.
+#![allow(clippy::unwrap_used, clippy::panic, clippy::print_stderr)]
+
 mod common;
 
 mod add;
@@ -22,6 +25,7 @@ mod exchange;
 mod git_sync;
 mod hard_moment;
 mod list;
+mod package;
 mod pictures;
 mod prompt;
 mod report;
