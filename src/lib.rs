@@ -3,6 +3,7 @@
 //! The binary (`main.rs`) is all there is to use; the library exists so that `fuzz/` and the
 //! property tests reach the real modules. Only what they and `main.rs` need is public.
 
+mod ask;
 pub mod cli;
 pub mod cmd;
 mod complete;

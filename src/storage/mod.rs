@@ -766,6 +766,8 @@ mod tests {
             mood: None,
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         }
     }
 

@@ -93,6 +93,8 @@ fn awkward_entry(tracker: &str) -> Entry {
         mood: Some(3),
         tags: vec!["a tag".into(), "\u{7}".into()],
         private: true,
+        intensity: None,
+        triggers: vec![],
     }
 }
 
@@ -169,6 +171,8 @@ fn assert_rewrite_keeps_the_text(text: &str) -> Result<(), TestCaseError> {
             name: name.into(),
             since: today(),
             cost_per_day: None,
+            private: false,
+            phrase: None,
         },
     );
     append_entry(&mut document, &awkward_entry(name));

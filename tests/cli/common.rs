@@ -300,6 +300,22 @@ pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
+/// `out` with the new entry's id (after "milestone rm ") replaced by `ID`, for exact comparisons
+/// of confirmations whose ids are random.
+pub fn with_id_hidden(out: &str) -> String {
+    const MARK: &str = "milestone rm ";
+    match out.find(MARK) {
+        Some(at) => {
+            let start = at + MARK.len();
+            let end = out[start..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(out.len(), |n| start + n);
+            format!("{}ID{}", &out[..start], &out[end..])
+        }
+        None => out.to_owned(),
+    }
+}
+
 /// What a finished run left: its exit code (None when killed by a signal) and output.
 pub struct Ran {
     pub code: Option<i32>,
@@ -415,7 +431,7 @@ fn the_settings_and_the_cache_stay_in_the_sandbox() {
     .unwrap();
     assert_eq!(
         journal.ok(&["share"]),
-        "257 days alcohol-free.\nNext milestone: 9 months in 19 days.\n",
+        "257 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n",
         "the sandbox's settings file is the one read"
     );
     let paths = journal.ok(&["paths"]);
