@@ -28,6 +28,14 @@ impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context> {
         let mut ctx = Context::without_settings(cli)?;
         if let Some(path) = &ctx.config {
+            // The default place may have no file (the defaults then); a file named by hand must
+            // be there, so that a typo in its name is not silently ignored.
+            if cli.config.is_some() && !path.exists() {
+                bail!(
+                    "there is no settings file at {}; create it, or leave out --config and MILESTONE_CONFIG to use the default place (`milestone paths` shows it)",
+                    path.display()
+                );
+            }
             ctx.settings = Settings::load(path)?;
         }
         Ok(ctx)
