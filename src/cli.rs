@@ -89,6 +89,46 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Print one short line for a shell prompt or status bar (nothing when there is no journal)
     Prompt(PromptArgs),
+    /// Log an urge you rode out: a craving that came and passed
+    Urge(UrgeArgs),
+    /// Make a pledge for today: just for today
+    Pledge(PledgeArgs),
+    /// Add one of your reasons for your recovery; with no text, list them
+    Why(WhyArgs),
+    /// Add someone to call in a hard moment; with no name, list them
+    Contact(ContactArgs),
+    /// One calm screen for a hard moment: your days, your reasons, your people (writes nothing)
+    Sos(SosArgs),
+    /// List your trackers, or change one: rename, re-date, re-price, its phrase or privacy
+    Tracker(TrackerArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "With no NAME, lists your trackers.\n\nExamples:\n  milestone tracker\n  milestone tracker no-smoking --phrase \"smoke-free\"\n  milestone tracker self-harm --private\n  milestone tracker drinking --rename alcohol"
+)]
+pub struct TrackerArgs {
+    /// The tracker to change
+    #[arg(value_name = "NAME", add = crate::complete::trackers())]
+    pub name: Option<String>,
+    /// A new name; every entry of the tracker follows
+    #[arg(long, value_name = "NEW", requires = "name")]
+    pub rename: Option<String>,
+    /// A new first day for the first streak
+    #[arg(long, value_name = "DATE", requires = "name")]
+    pub since: Option<String>,
+    /// Money no longer spent per day (0 to forget it)
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cost, requires = "name")]
+    pub cost_per_day: Option<f64>,
+    /// What follows the count ("30 days sober"); an empty phrase goes back to NAME-free
+    #[arg(long, value_name = "P", requires = "name")]
+    pub phrase: Option<String>,
+    /// Make the tracker private: never shared, posted, drawn or hooked
+    #[arg(long, conflicts_with = "shareable", requires = "name")]
+    pub private: bool,
+    /// Let the tracker be shared again
+    #[arg(long, requires = "name")]
+    pub shareable: bool,
 }
 
 /// A tracker, given either way every command that takes one accepts: `TRACKER` or
@@ -120,8 +160,14 @@ pub struct StartArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Money no longer spent per day, in your own currency
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cost)]
     pub cost_per_day: Option<f64>,
+    /// Keep this tracker private: it is never shared, posted to a group, drawn or hooked
+    #[arg(long)]
+    pub private: bool,
+    /// What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]
+    #[arg(long, value_name = "P", value_parser = phrase)]
+    pub phrase: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -142,10 +188,10 @@ pub struct AddArgs {
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,
     /// How you feel, 1 (low) to 5 (great)
-    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true)]
-    pub mood: Option<i64>,
+    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true, value_parser = mood)]
+    pub mood: Option<u8>,
     /// A tag; repeat for several
-    #[arg(long = "tag", value_name = "T", add = crate::complete::tags())]
+    #[arg(long = "tag", value_name = "T", add = crate::complete::tags(), value_parser = tag)]
     pub tags: Vec<String>,
     /// Log a win: a milestone of your own, in your own words
     #[arg(long)]
@@ -153,6 +199,75 @@ pub struct AddArgs {
     /// Keep the text private: it is never shared
     #[arg(long)]
     pub private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "An urge you rode out is something to be proud of: logging it counts it, and nothing\ncounts against you (an urge acted on is a slip: `milestone reset`).\n\nExamples:\n  milestone urge \"after the call with the bank\" --intensity 4 --trigger stress\n  milestone urge --trigger party --trigger friends --date yesterday"
+)]
+pub struct UrgeArgs {
+    /// What it was like (optional); read from standard input when piped and no text is given
+    pub text: Vec<String>,
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// How strong it was, 1 (mild) to 5 (overwhelming)
+    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true, value_parser = intensity)]
+    pub intensity: Option<u8>,
+    /// What set it off; repeat for several
+    #[arg(long = "trigger", value_name = "T", add = crate::complete::triggers(), value_parser = trigger)]
+    pub triggers: Vec<String>,
+    /// The day, such as yesterday, friday or "nov 20" [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+    /// Keep the text private: it is never shared
+    #[arg(long)]
+    pub private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone pledge\n  milestone pledge \"no drinking today, whatever happens\""
+)]
+pub struct PledgeArgs {
+    /// Your pledge in your own words (optional)
+    pub text: Vec<String>,
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// The day [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Your reasons are shown by `milestone sos`, and never shared.\n\nExamples:\n  milestone why \"to be there for Mia\"\n  milestone why"
+)]
+pub struct WhyArgs {
+    /// The reason, in your own words; leave it out to list your reasons
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Your people are shown by `milestone sos`, and never shared.\n\nExamples:\n  milestone contact \"Jo (sponsor)\" \"+44 7700 900123\"\n  milestone contact"
+)]
+pub struct ContactArgs {
+    /// Their name, as you want to see it; leave it and the number out to list your people
+    #[arg(requires = "phone")]
+    pub name: Option<String>,
+    /// Their phone number
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "It only reads your journal, and shows your private wins too: this screen is yours.\n\nExamples:\n  milestone sos\n  milestone sos alcohol"
+)]
+pub struct SosArgs {
+    #[command(flatten)]
+    pub tracker: TrackerArg,
 }
 
 #[derive(Debug, Args)]
@@ -194,11 +309,12 @@ pub struct EditArgs {
         long,
         value_name = "1-5",
         allow_negative_numbers = true,
-        requires = "id"
+        requires = "id",
+        value_parser = mood
     )]
-    pub mood: Option<i64>,
+    pub mood: Option<u8>,
     /// Replace the tags; repeat for several
-    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags())]
+    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags(), value_parser = tag)]
     pub tags: Vec<String>,
     /// Keep the text private: it is never shared
     #[arg(long, conflicts_with = "public", requires = "id")]
@@ -283,6 +399,7 @@ pub struct ReportArgs {
   milestone share --style slack --name Sam
   milestone share --discreet --style sms
   milestone share --style json > my-card.json      (for `milestone circle`)
+  milestone share --style png --output chip.png    (a picture of your chip, for a group chat)
   milestone share --template meeting               (a template from the settings file)")]
 #[command(
     after_help = "Which trackers: the one named; else default_tracker from the settings; else your one tracker\nthat is not private. --all shares every tracker that is not private. A private tracker is never\nshared (`milestone tracker NAME --shareable` changes that)."
@@ -314,6 +431,9 @@ pub struct ShareArgs {
     /// Add that day's notes and win (never the text of a private entry)
     #[arg(long)]
     pub with_notes: bool,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
     /// Share every tracker that is not private
     #[arg(long, conflicts_with = "tracker_name", conflicts_with = "tracker")]
     pub all: bool,
@@ -327,7 +447,8 @@ pub struct ShareArgs {
     after_help = "Each member runs `milestone share --style json` and sends the card; then:
   cat cards/*.json | milestone circle
   milestone circle sam.json ana.json --style markdown
-  milestone circle cards/*.json --upcoming 30d      (anniversaries coming up, for the chips)"
+  milestone circle cards/*.json --upcoming 30d      (anniversaries coming up, for the chips)
+  milestone circle cards/*.json --style png -o circle.png   (a poster of everyone)"
 )]
 pub struct CircleArgs {
     /// Files of share cards; `-` or none reads standard input
@@ -342,15 +463,24 @@ pub struct CircleArgs {
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   PS1='$(milestone prompt) \\$ '                       (bash)
-  set -g status-right '#(milestone prompt)'          (tmux)")]
+  set -g status-right '#(milestone prompt)'          (tmux)
+
+A prompt is seen by anyone looking at the screen, so private trackers are left out unless
+you pass --all.")]
 pub struct PromptArgs {
     #[command(flatten)]
     pub tracker: TrackerArg,
+    /// Include private trackers too
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -441,6 +571,50 @@ pub enum ReportFormat {
 pub enum StreakFormat {
     Text,
     Json,
+}
+
+/// `--mood`, checked by the journal's own rule: a bad one is a usage error (exit 2).
+fn mood(value: &str) -> Result<u8, String> {
+    let number: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("mood is a whole number from 1 (low) to 5 (great), not {value:?}"))?;
+    crate::journal::check_mood(number)
+}
+
+/// `--cost-per-day`, checked by the journal's own rule.
+fn cost(value: &str) -> Result<f64, String> {
+    let number: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| crate::journal::check_cost(f64::NAN).unwrap_err())?;
+    crate::journal::check_cost(number)
+}
+
+/// `--phrase`, checked by the journal's own rule.
+fn phrase(value: &str) -> Result<String, String> {
+    crate::journal::check_phrase(value).map(|()| value.to_owned())
+}
+
+/// `--intensity`, checked by the journal's own rule.
+fn intensity(value: &str) -> Result<u8, String> {
+    let number: i64 = value.trim().parse().map_err(|_| {
+        format!("intensity is a whole number from 1 (mild) to 5 (overwhelming), not {value:?}")
+    })?;
+    crate::journal::check_intensity(number)
+}
+
+/// `--trigger`: the rule for tags, in a trigger's words.
+fn trigger(value: &str) -> Result<String, String> {
+    crate::journal::check_tag(value).map_err(|why| {
+        why.replace("a tag", "a trigger")
+            .replace("--tag meeting", "--trigger stress")
+    })
+}
+
+/// `--tag`, checked by the journal's own rule.
+fn tag(value: &str) -> Result<String, String> {
+    crate::journal::check_tag(value)
 }
 
 #[cfg(test)]

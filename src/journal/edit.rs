@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::{Entry, Tracker};
+use super::{Contact, Entry, Reason, Tracker};
 
 /// The text of a journal that does not exist yet.
 pub const NEW_JOURNAL: &str = "\
@@ -74,15 +74,37 @@ fn append_at(document: &mut DocumentMut, entry: &Entry, position: isize) {
     if !entry.triggers.is_empty() {
         table.insert("triggers", value(entry.triggers.iter().collect::<Array>()));
     }
-    // New entries go at the very end of the file, after whatever is there (even a [[tracker]]
-    // or a closing comment), so the old text stays an untouched prefix: diffs stay small.
+    push_at(document, "entry", table, position);
+}
+
+/// Appends a `[[reason]]` at the end of the file.
+pub fn append_reason(document: &mut DocumentMut, reason: &Reason) {
+    let mut table = Table::new();
+    table.insert("text", value(reason.text.as_str()));
+    let position = next_position(document);
+    push_at(document, "reason", table, position);
+}
+
+/// Appends a `[[contact]]` at the end of the file.
+pub fn append_contact(document: &mut DocumentMut, contact: &Contact) {
+    let mut table = Table::new();
+    table.insert("name", value(contact.name.as_str()));
+    table.insert("phone", value(contact.phone.as_str()));
+    let position = next_position(document);
+    push_at(document, "contact", table, position);
+}
+
+/// Adds `table` to the `[[key]]` tables at `position`. New tables go at the very end of the
+/// file, after whatever is there (even a [[tracker]] or a closing comment), so the old text
+/// stays an untouched prefix: diffs stay small.
+fn push_at(document: &mut DocumentMut, key: &str, mut table: Table, position: isize) {
     table.set_position(Some(position));
     let trailing = document.trailing().as_str().unwrap_or("").to_owned();
     if !trailing.is_empty() {
         table.decor_mut().set_prefix(format!("{trailing}\n"));
         document.set_trailing("");
     }
-    array_of_tables(document, "entry").push(table);
+    array_of_tables(document, key).push(table);
 }
 
 /// Changes to make to one entry; `None` leaves a field as it is.
@@ -155,6 +177,90 @@ pub fn remove_entry(document: &mut DocumentMut, id: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// Changes to make to one tracker; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct TrackerChanges {
+    /// A new name; every entry of the tracker follows.
+    pub rename: Option<String>,
+    pub since: Option<NaiveDate>,
+    /// `Some(None)` forgets the cost.
+    pub cost_per_day: Option<Option<f64>>,
+    /// `Some(None)` goes back to "<name>-free".
+    pub phrase: Option<Option<String>>,
+    pub private: Option<bool>,
+}
+
+impl TrackerChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == TrackerChanges::default()
+    }
+}
+
+/// Applies `changes` to the tracker called `name` (in any case) and, on a rename, to the
+/// `tracker` of each of its entries, keeping every comment and the order of keys. Returns the
+/// number of entries renamed, or `None` when there is no such tracker.
+pub fn update_tracker(
+    document: &mut DocumentMut,
+    name: &str,
+    changes: &TrackerChanges,
+) -> Option<usize> {
+    let named = |t: &Table, key: &str| {
+        t.get(key)
+            .and_then(Item::as_str)
+            .is_some_and(|n| super::same_tracker_name(n, name))
+    };
+    let table = document
+        .get_mut("tracker")
+        .and_then(Item::as_array_of_tables_mut)?
+        .iter_mut()
+        .find(|t| named(t, "name"))?;
+    if let Some(new) = &changes.rename {
+        set_keeping_decor(table, "name", value(new.as_str()));
+    }
+    if let Some(since) = changes.since {
+        set_keeping_decor(table, "since", value(toml_date(since)));
+    }
+    match changes.cost_per_day {
+        Some(Some(cost)) => set_keeping_decor(table, "cost_per_day", value(cost)),
+        Some(None) => {
+            table.remove("cost_per_day");
+        }
+        None => {}
+    }
+    match &changes.phrase {
+        Some(Some(phrase)) => set_keeping_decor(table, "phrase", value(phrase.as_str())),
+        Some(None) => {
+            table.remove("phrase");
+        }
+        None => {}
+    }
+    match changes.private {
+        Some(true) => set_keeping_decor(table, "private", value(true)),
+        Some(false) => {
+            table.remove("private");
+        }
+        None => {}
+    }
+    let Some(new) = &changes.rename else {
+        return Some(0);
+    };
+    let mut renamed = 0;
+    for entry in entry_tables(document).filter(|t| named(t, "tracker")) {
+        set_keeping_decor(entry, "tracker", value(new.as_str()));
+        renamed += 1;
+    }
+    Some(renamed)
+}
+
+/// Sets `key` to `new`, keeping the comment and spacing around the old value, if any.
+fn set_keeping_decor(table: &mut Table, key: &str, mut new: Item) {
+    if let (Some(old), Some(value)) = (table.get(key).and_then(Item::as_value), new.as_value_mut())
+    {
+        *value.decor_mut() = old.decor().clone();
+    }
+    table.insert(key, new);
 }
 
 fn entry_tables(document: &mut DocumentMut) -> impl Iterator<Item = &mut Table> {

@@ -7,11 +7,16 @@ use chrono::NaiveDate;
 use super::{Counting, Paint, plural};
 use crate::streak::Standing;
 use crate::words::days;
+use crate::words::urge as words;
 
 /// One block per tracker: the headline count, then one labelled line per figure.
 /// `today` is the real today: a milestone is "reached today!" only then, not on an `--on` day.
 pub fn standing_block(s: &Standing, counting: Counting, paint: Paint, today: NaiveDate) -> String {
-    let days = plural(counting.days(s), "day");
+    // The first day is "day one", never "0 days".
+    let days = match s.days {
+        0 => "day one".to_string(),
+        _ => plural(counting.days(s), "day"),
+    };
     let total = counting.total_of(s).0;
     let mut out = String::new();
     let _ = writeln!(out, "{}  {}", paint.bold(&s.tracker), paint.green(&days));
@@ -41,6 +46,13 @@ pub fn standing_block(s: &Standing, counting: Counting, paint: Paint, today: Nai
             n => format!("{} in a row", plural(n, "day")),
         },
     );
+    // Shown only when there is something to celebrate: a journal without them reads as before.
+    if s.pledge_streak > 0 {
+        line("pledges", words::streak_pledges(s.pledge_streak));
+    }
+    if s.urges_30_days > 0 {
+        line("urges", words::streak_urges(s.urges_30_days));
+    }
     if let Some(m) = &s.last_milestone {
         let when = if m.date == s.on && s.on == today {
             "today!".to_string()

@@ -165,16 +165,7 @@ fn assert_rewrite_keeps_the_text(text: &str) -> Result<(), TestCaseError> {
     );
     // Tracker names in the generated journals are lowercase.
     let name = "Fuzzed_Rewrite";
-    append_tracker(
-        &mut document,
-        &Tracker {
-            name: name.into(),
-            since: today(),
-            cost_per_day: None,
-            private: false,
-            phrase: None,
-        },
-    );
+    append_tracker(&mut document, &Tracker::new(name, today()));
     append_entry(&mut document, &awkward_entry(name));
     let rewritten = framing.render(&document);
     let reparsed = parse(Framing::of(&rewritten).1, Some(today()));

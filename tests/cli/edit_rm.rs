@@ -77,7 +77,7 @@ fn edit_refuses_bad_changes_and_leaves_the_journal() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     assert!(
         journal
-            .fails(1, &["edit", "aaaaaa2", "--mood", "7"])
+            .fails(2, &["edit", "aaaaaa2", "--mood", "7"])
             .contains("mood is on a scale of 1 to 5")
     );
     assert!(
