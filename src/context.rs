@@ -27,9 +27,7 @@ pub struct Context {
 impl Context {
     pub fn from_cli(cli: &Cli) -> Result<Context> {
         let mut ctx = Context::without_settings(cli)?;
-        if let Some(path) = &ctx.config {
-            ctx.settings = Settings::load(path)?;
-        }
+        ctx.settings = settings(cli, ctx.config.as_deref())?;
         Ok(ctx)
     }
 
@@ -37,11 +35,9 @@ impl Context {
     /// defaults are used): `check` must still check the journal.
     pub fn settings_or_warning(cli: &Cli) -> Result<Context> {
         let mut ctx = Context::without_settings(cli)?;
-        if let Some(path) = &ctx.config {
-            match Settings::load(path) {
-                Ok(settings) => ctx.settings = settings,
-                Err(err) => crate::error::warn(&crate::words::check::settings_skipped(&err)),
-            }
+        match settings(cli, ctx.config.as_deref()) {
+            Ok(settings) => ctx.settings = settings,
+            Err(err) => crate::error::warn(&crate::words::check::settings_skipped(&err)),
         }
         Ok(ctx)
     }
@@ -101,6 +97,21 @@ impl Context {
         }
         Ok(date)
     }
+}
+
+/// The settings at `path`. The default place may have no file (the defaults then); a file named
+/// by hand must be there, so that a typo in its name is not silently ignored.
+fn settings(cli: &Cli, path: Option<&std::path::Path>) -> Result<Settings> {
+    let Some(path) = path else {
+        return Ok(Settings::default());
+    };
+    if cli.config.is_some() && !path.exists() {
+        bail!(
+            "there is no settings file at {}; create it, or leave out --config and MILESTONE_CONFIG to use the default place (`milestone paths` shows it)",
+            path.display()
+        );
+    }
+    Settings::load(path)
 }
 
 fn journal_path(given: Option<PathBuf>) -> Result<PathBuf> {

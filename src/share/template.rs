@@ -81,6 +81,9 @@ pub fn render(
 ) -> Result<String> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // minijinja names an undefined variable only in its debug mode, which otherwise follows
+    // debug_assertions: the shipped (release) binary would leave the name out.
+    env.set_debug(true);
     env.set_fuel(Some(FUEL));
     // An absent value prints as nothing (never "none"), and a list as "a; b".
     env.set_formatter(|out, state, value| {

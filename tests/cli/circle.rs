@@ -19,14 +19,7 @@ const ZWSP: char = '\u{200b}';
 /// `milestone share --style json ARGS` on a journal holding `journal_text`, with no settings.
 fn share_card(journal_text: &str, args: &[&str]) -> String {
     let journal = TestJournal::with(journal_text);
-    let config = journal.folder().join("no-settings.toml");
-    let mut all = vec![
-        "--config",
-        config.to_str().unwrap(),
-        "share",
-        "--style",
-        "json",
-    ];
+    let mut all = vec!["share", "--style", "json"];
     all.extend_from_slice(args);
     // With no tracker named, a card for every tracker (all are shareable here).
     if !args
@@ -87,17 +80,17 @@ impl Circle {
     }
 
     fn settings(&self, text: &str) {
-        fs::write(self.path().join("config.toml"), text).expect("write settings");
+        let path = self.env.settings_file();
+        fs::create_dir_all(path.parent().unwrap()).expect("make the settings folder");
+        fs::write(path, text).expect("write settings");
     }
 
-    /// `milestone --config <folder>/config.toml circle ARGS`, run in the folder.
+    /// `milestone circle ARGS` with the settings in their default place, run in the folder.
     fn cmd(&self, args: &[&str]) -> Command {
         let mut cmd = self.env.milestone();
         cmd.current_dir(self.path())
             .arg("--journal")
             .arg(self.path().join("journal.toml"))
-            .arg("--config")
-            .arg(self.path().join("config.toml"))
             .arg("circle")
             .args(args);
         cmd

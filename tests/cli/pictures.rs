@@ -8,7 +8,7 @@ use std::path::Path;
 
 use crate::common::{CONTRACT_EXAMPLE, TestJournal, run_fails, run_ok};
 
-/// `milestone --config <none> ARGS` on `journal`, as raw stdout bytes.
+/// `milestone ARGS` on `journal`, as raw stdout bytes.
 fn bytes(journal: &TestJournal, args: &[&str]) -> Vec<u8> {
     let output = with_config(journal, args).output().expect("run milestone");
     assert!(
@@ -20,15 +20,15 @@ fn bytes(journal: &TestJournal, args: &[&str]) -> Vec<u8> {
     output.stdout
 }
 
+/// `milestone ARGS` on `journal`, with the settings (if any) in their default place.
 fn with_config(journal: &TestJournal, args: &[&str]) -> assert_cmd::Command {
-    let config = journal.folder().join("config.toml");
-    let mut all = vec!["--config", config.to_str().unwrap()];
-    all.extend_from_slice(args);
-    journal.cmd(&all)
+    journal.cmd(args)
 }
 
 fn settings(journal: &TestJournal, text: &str) {
-    fs::write(journal.folder().join("config.toml"), text).expect("write settings");
+    let path = journal.env().settings_file();
+    fs::create_dir_all(path.parent().unwrap()).expect("make the settings folder");
+    fs::write(path, text).expect("write settings");
 }
 
 fn svg(journal: &TestJournal, args: &[&str]) -> String {
@@ -427,16 +427,15 @@ fn a_poster_shows_the_day_not_the_upcoming_list() {
 /// what the terminal showed.
 fn on_a_terminal(journal: &TestJournal, args: &str) -> (i32, String) {
     let command = format!(
-        "\"{}\" --journal \"{}\" --config \"{}\" {args}",
+        "\"{}\" --journal \"{}\" {args}",
         env!("CARGO_BIN_EXE_milestone"),
         journal.path.display(),
-        journal.folder().join("config.toml").display(),
     );
-    let output = std::process::Command::new("script")
+    let output = journal
+        .env()
+        .command("script")
         .args(["-qec", &command, "/dev/null"])
         .current_dir(journal.folder())
-        .env("MILESTONE_TODAY", crate::common::TODAY)
-        .env("MILESTONE_NO_CACHE", "1")
         .output()
         .expect("util-linux `script` runs the command on a pseudo-terminal");
     (

@@ -24,12 +24,9 @@ name = "cannabis"
 since = 2026-11-10
 "#;
 
-/// `milestone --config <nowhere> ARGS` on the journal; requires success and no stderr.
+/// `milestone ARGS` on the journal (no settings file); requires success and no stderr.
 fn run(journal: &TestJournal, args: &[&str]) -> String {
-    let nowhere = journal.folder().join("no-settings-here.toml");
-    let mut cmd = journal.cmd(args);
-    cmd.arg("--config").arg(nowhere);
-    run_ok(cmd)
+    run_ok(journal.cmd(args))
 }
 
 /// The report's JSON array.

@@ -24,10 +24,9 @@ fn with(journal: &TestJournal, config: &str, args: &[&str]) -> String {
     journal.ok(&all)
 }
 
-/// The same, with no settings at all (a config path where there is no file).
+/// The same, with no settings at all (none in the default place, and no --config).
 fn without(journal: &TestJournal, args: &[&str]) -> String {
-    let nowhere = journal.folder().join("none.toml");
-    with(journal, nowhere.to_str().unwrap(), args)
+    journal.ok(args)
 }
 
 fn milestone_json(label: &str, date: &str) -> Value {
@@ -536,7 +535,7 @@ fn emoji_false_takes_the_emoji_out_of_share() {
 fn default_tracker_picks_the_tracker_for_add_and_share() {
     let journal = TestJournal::with(SAMPLE);
     // With two trackers and no default, naming one is required.
-    journal.fails(2, &["--config", "/nonexistent/none.toml", "add", "hello"]);
+    journal.fails(2, &["add", "hello"]);
 
     let config = settings(&journal, "default_tracker = \"smoking\"\n");
     assert_eq!(
@@ -643,16 +642,53 @@ meeting = "{{ name }}: {{ days }} days {{ tracker }}-free"
 // Where the settings come from.
 
 #[test]
-fn a_missing_settings_file_is_not_an_error() {
+fn a_missing_settings_file_in_the_default_place_is_not_an_error() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let before = journal.env().contents();
+    let out = journal.ok(&["streak"]);
+    assert!(out.starts_with("alcohol  256 days\n"), "{out}");
+    journal.ok(&["report"]);
+    assert!(!journal.env().settings_file().exists());
+    let after: Vec<_> = journal
+        .env()
+        .contents()
+        .into_iter()
+        .filter(|p| !p.starts_with("home/.cache"))
+        .collect();
+    assert_eq!(after, before, "reading made a folder");
+}
+
+#[test]
+fn a_settings_file_named_by_hand_must_exist() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     let missing = journal.folder().join("no").join("such").join("config.toml");
-    let out = with(&journal, missing.to_str().unwrap(), &["streak"]);
-    assert!(out.starts_with("alcohol  256 days\n"), "{out}");
-    with(&journal, missing.to_str().unwrap(), &["report"]);
-    assert!(
-        !journal.folder().join("no").exists(),
-        "reading made a folder"
+    let expected = format!(
+        "error: there is no settings file at {}; create it, or leave out --config and MILESTONE_CONFIG to use the default place (`milestone paths` shows it)\n",
+        missing.display()
     );
+    for args in [&["streak"][..], &["add", "hi"]] {
+        let mut all = vec!["--config", missing.to_str().unwrap()];
+        all.extend_from_slice(args);
+        assert_eq!(journal.fails(1, &all), expected, "{args:?}");
+        let mut cmd = journal.cmd(args);
+        cmd.env("MILESTONE_CONFIG", &missing);
+        assert_eq!(run_fails(cmd, 1), expected, "{args:?}");
+    }
+    // `check` says so and still checks the journal.
+    let mut cmd = journal.cmd(&["--config", missing.to_str().unwrap(), "check"]);
+    let output = cmd.output().unwrap();
+    assert!(output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr),
+        format!(
+            "warning: there is no settings file at {}; create it, or leave out --config and MILESTONE_CONFIG to use the default place (`milestone paths` shows it); the journal is checked without the settings\n",
+            missing.display()
+        )
+    );
+    assert!(!journal.folder().join("no").exists(), "a folder was made");
+    // `paths` still shows where it would be.
+    let paths = journal.ok(&["--config", missing.to_str().unwrap(), "paths"]);
+    assert!(paths.contains("(not created yet)"), "{paths}");
 }
 
 #[test]

@@ -72,25 +72,17 @@ fn example_with(entries: &[String]) -> TestJournal {
 
 /// Writes the settings file the journal's commands read.
 fn settings(journal: &TestJournal, text: &str) {
-    fs::write(journal.folder().join("config.toml"), text).expect("write settings");
-}
-
-fn config_path(journal: &TestJournal) -> String {
-    journal
-        .folder()
-        .join("config.toml")
-        .to_str()
-        .expect("utf-8 temp path")
-        .to_owned()
+    let path = journal.env().settings_file();
+    fs::create_dir_all(path.parent().unwrap()).expect("make the settings folder");
+    fs::write(path, text).expect("write settings");
 }
 
 /// The trackers of this file's journals.
 const NAMES: [&str; 3] = ["alcohol", "smoking", "gambling"];
 
-/// `milestone --config <beside the journal> share ARGS`: success, no stderr; stdout.
+/// `milestone share ARGS` with the settings in their default place: success, no stderr; stdout.
 fn share(journal: &TestJournal, args: &[&str]) -> String {
-    let config = config_path(journal);
-    let mut all = vec!["--config", config.as_str(), "share"];
+    let mut all = vec!["share"];
     all.extend_from_slice(args);
     // These journals' trackers are all shareable: with none named, share every one of them.
     if !args.iter().any(|a| NAMES.contains(a)) {
@@ -967,16 +959,7 @@ fn a_template_is_rendered_once_per_tracker() {
 #[test]
 fn an_undefined_variable_is_an_error_naming_the_template() {
     let journal = templated(ordinary_day());
-    let stderr = journal.fails(
-        1,
-        &[
-            "--config",
-            &config_path(&journal),
-            "share",
-            "--template",
-            "typo",
-        ],
-    );
+    let stderr = journal.fails(1, &["share", "--template", "typo"]);
     assert!(stderr.contains("`typo`"), "{stderr}");
     assert!(stderr.contains("dayz"), "{stderr}");
     assert!(
@@ -988,16 +971,7 @@ fn an_undefined_variable_is_an_error_naming_the_template() {
 #[test]
 fn a_syntax_error_is_an_error_naming_the_template() {
     let journal = templated(ordinary_day());
-    let stderr = journal.fails(
-        1,
-        &[
-            "--config",
-            &config_path(&journal),
-            "share",
-            "--template",
-            "broken",
-        ],
-    );
+    let stderr = journal.fails(1, &["share", "--template", "broken"]);
     assert!(stderr.contains("`broken`"), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
@@ -1005,17 +979,7 @@ fn a_syntax_error_is_an_error_naming_the_template() {
 #[test]
 fn tracker_in_a_template_is_an_error_when_discreet() {
     let journal = templated(ordinary_day());
-    let stderr = journal.fails(
-        1,
-        &[
-            "--config",
-            &config_path(&journal),
-            "share",
-            "--template",
-            "tracked",
-            "--discreet",
-        ],
-    );
+    let stderr = journal.fails(1, &["share", "--template", "tracked", "--discreet"]);
     assert!(stderr.contains("`tracked`"), "{stderr}");
     assert!(stderr.contains("--discreet"), "{stderr}");
     assert!(!stderr.contains("alcohol"), "{stderr}");
@@ -1024,50 +988,21 @@ fn tracker_in_a_template_is_an_error_when_discreet() {
 #[test]
 fn an_unknown_template_lists_the_known_ones() {
     let journal = templated(ordinary_day());
-    let stderr = journal.fails(
-        1,
-        &[
-            "--config",
-            &config_path(&journal),
-            "share",
-            "--template",
-            "nope",
-        ],
-    );
+    let stderr = journal.fails(1, &["share", "--template", "nope"]);
     assert!(stderr.contains("nope"), "{stderr}");
     for known in ["meeting", "all", "typo", "broken", "tracked"] {
         assert!(stderr.contains(known), "{known} missing: {stderr}");
     }
     // With no templates at all, it says how to add one.
     let bare = ordinary_day();
-    let stderr = bare.fails(
-        1,
-        &[
-            "--config",
-            &config_path(&bare),
-            "share",
-            "--template",
-            "meeting",
-        ],
-    );
+    let stderr = bare.fails(1, &["share", "--template", "meeting"]);
     assert!(stderr.contains("[templates]"), "{stderr}");
 }
 
 #[test]
 fn template_and_style_together_are_a_usage_error() {
     let journal = templated(ordinary_day());
-    let stderr = journal.fails(
-        2,
-        &[
-            "--config",
-            &config_path(&journal),
-            "share",
-            "--template",
-            "meeting",
-            "--style",
-            "slack",
-        ],
-    );
+    let stderr = journal.fails(2, &["share", "--template", "meeting", "--style", "slack"]);
     assert!(stderr.contains("--style"), "{stderr}");
 }
 
@@ -1078,16 +1013,7 @@ fn a_runaway_template_is_stopped_with_an_error_naming_it() {
         &journal,
         "[templates]\nspin = \"{% for i in range(10000) %}{% for j in range(10000) %}x{% endfor %}{% endfor %}\"\n",
     );
-    let stderr = journal.fails(
-        1,
-        &[
-            "--config",
-            &config_path(&journal),
-            "share",
-            "--template",
-            "spin",
-        ],
-    );
+    let stderr = journal.fails(1, &["share", "--template", "spin"]);
     assert!(stderr.contains("`spin`"), "{stderr}");
 }
 
