@@ -19,8 +19,8 @@ mod report;
 mod settings;
 mod share;
 mod storage;
-mod words;
 mod streak;
+mod words;
 
 use std::process::ExitCode;
 

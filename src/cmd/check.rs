@@ -10,7 +10,7 @@ use crate::output::{plural, terminal_safe};
 use crate::storage;
 
 pub fn run(ctx: &Context) -> Result<()> {
-    let Some(loaded) = storage::read(&ctx.journal, ctx.today)? else {
+    let Some(loaded) = storage::read_for_check(&ctx.journal, ctx.today)? else {
         bail!(
             "there is no journal at {} yet; begin one with `milestone start NAME`",
             ctx.journal.display()

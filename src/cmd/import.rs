@@ -61,9 +61,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     };
     let mut out = std::io::stdout().lock();
     if args.dry_run {
-        let journal = storage::read(&ctx.journal, ctx.today)?
-            .map(|loaded| loaded.parsed.journal)
-            .unwrap_or_default();
+        let journal = storage::load_journal_if_any(&ctx.journal)?.unwrap_or_default();
         let plan = exchange::plan(&journal, batch, ctx.today, |_| Ok(String::new()))?;
         writeln!(out, "Would add {}. Nothing was changed.", summary(&plan))?;
         for t in &plan.new_trackers {
@@ -71,7 +69,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         }
         return Ok(());
     }
-    let added = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+    let added = storage::append_items(&ctx.journal, |journal| {
         let plan = exchange::plan(journal, batch.clone(), ctx.today, |taken| {
             loop {
                 let id = edit::new_entry_id(|id| journal.has_id(id))?;
@@ -80,11 +78,8 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
                 }
             }
         })?;
-        for tracker in &plan.new_trackers {
-            edit::append_tracker(document, tracker);
-        }
-        edit::append_entries(document, &plan.new_entries);
-        Ok(summary(&plan))
+        let described = summary(&plan);
+        Ok((plan.new_trackers, plan.new_entries, described))
     })?;
     writeln!(out, "Added {added}.")?;
     Ok(())

@@ -21,7 +21,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .as_deref()
         .map(|d| ctx.date("--until", d))
         .transpose()?;
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = storage::load_journal(&ctx.journal)?;
     let journal = &journal;
     if let Some(name) = &args.tracker {
         super::find_tracker(journal, name)?;

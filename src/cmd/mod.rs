@@ -93,7 +93,7 @@ fn append_new_entry(
     draft: crate::journal::Entry,
     on: chrono::NaiveDate,
 ) -> Result<(crate::journal::Entry, Option<crate::streak::Standing>)> {
-    crate::storage::append_entry(&ctx.journal, ctx.today, |summary| {
+    crate::storage::append_entry(&ctx.journal, |summary| {
         let journal = &summary.as_journal();
         let tracker = tracker_for_entry(journal, named, how_to_name, draft.date, ctx)?;
         let entry = crate::journal::Entry {

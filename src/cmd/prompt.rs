@@ -17,7 +17,7 @@ pub fn run(args: PromptArgs, ctx: &Context) -> Result<()> {
     if !ctx.journal.exists() {
         return Ok(());
     }
-    let Ok(journal) = storage::load_journal(&ctx.journal, ctx.today) else {
+    let Ok(journal) = storage::load_journal(&ctx.journal) else {
         writeln!(out, "milestone: run `milestone check`")?;
         return Ok(());
     };

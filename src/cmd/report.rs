@@ -13,7 +13,7 @@ use crate::storage;
 
 pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = storage::load_journal(&ctx.journal)?;
     let journal = &journal;
     let trackers = super::chosen_trackers(journal, args.tracker.as_deref())?;
     let reports: Vec<Report> = trackers

@@ -32,7 +32,7 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         bail!("--name: a name needs at least one visible character; or use --anonymous");
     }
 
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = storage::load_journal(&ctx.journal)?;
     let journal = &journal;
     let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
     let trackers = super::chosen_trackers(journal, named)?;

@@ -24,7 +24,7 @@ pub fn run(args: StartArgs, ctx: &Context) -> Result<()> {
         since,
         cost_per_day: args.cost_per_day,
     };
-    storage::modify(&ctx.journal, ctx.today, |journal, document| {
+    storage::modify(&ctx.journal, |journal, document| {
         if journal.tracker(&tracker.name).is_some() {
             bail!(
                 "you already track {:?}; see it with `milestone streak {}`, or choose another name",

@@ -15,7 +15,7 @@ use crate::streak::{self, Standing};
 
 pub fn run(args: StreakArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = storage::load_journal(&ctx.journal)?;
     let journal = &journal;
     let trackers = super::chosen_trackers(journal, args.tracker.as_deref())?;
     let standings = standings(journal, &trackers, on, &ctx.settings)?;

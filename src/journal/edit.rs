@@ -193,6 +193,13 @@ fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
     }
 }
 
+/// One tracker as the TOML text `[[tracker]]` ... that appending it adds.
+pub fn tracker_fragment(tracker: &Tracker) -> String {
+    let mut document = DocumentMut::new();
+    append_tracker(&mut document, tracker);
+    document.to_string()
+}
+
 /// One entry as the TOML text `[[entry]]` ... that appending it adds. With `one_line_strings`
 /// a note with line breaks is written as one escaped string rather than a multi-line one, so
 /// that converting the fragment's line ends (for a CRLF journal) cannot change the note.

@@ -136,6 +136,18 @@ pub fn check_tracker_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Why an entry id is refused, or `Ok` when it can be used. Ids are printed by `list`, `edit`
+/// and `rm` and typed back by people: a control character (an escape sequence that a terminal
+/// would obey) or a character that reorders text has no place in one.
+pub fn check_entry_id(id: &str) -> Result<(), String> {
+    match id.chars().find(|c| crate::output::is_unsafe_char(*c)) {
+        Some(bad) => Err(format!(
+            "an entry id cannot hold control or text-direction characters (it holds {bad:?}); give the entry a plain id such as \"k3f9a2c\""
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Why a mood is refused, or `Ok` when it is on the 1..5 scale.
 pub fn check_mood(mood: i64) -> Result<u8, String> {
     match u8::try_from(mood) {

@@ -10,7 +10,10 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use toml_edit::{Document, Item, Table, Value};
 
-use super::{Entry, EntryKind, FORMAT_VERSION, Journal, Tracker, check_mood, check_tracker_name};
+use super::{
+    Entry, EntryKind, FORMAT_VERSION, Journal, Tracker, check_entry_id, check_mood,
+    check_tracker_name,
+};
 
 /// How much a problem matters: errors make the journal unusable until fixed, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +66,11 @@ pub struct Seed<'a> {
 /// read without an error against `seed`: then only a full parse can say what it means, and
 /// where anything is wrong. (The caller makes sure the journal before it ended with a newline.)
 pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
+    // A byte-order mark is allowed at the start of a file, so the tail alone would accept
+    // one that the whole journal does not.
+    if tail.contains('\u{feff}') {
+        return None;
+    }
     let document = Document::parse(tail).ok()?;
     let root = document.as_table();
     let append_shaped = root
@@ -338,7 +346,15 @@ impl Reader {
 
     fn read_entry(&mut self, table: &Table, today: Option<NaiveDate>) -> Option<Entry> {
         self.unknown_keys(table, &ENTRY_KEYS, "in [[entry]]");
-        let id = self.optional_string(table, "id");
+        let id =
+            self.optional_string(table, "id")
+                .and_then(|(id, span)| match check_entry_id(&id) {
+                    Ok(()) => Some((id, span)),
+                    Err(why) => {
+                        self.error(Some(span), why);
+                        None
+                    }
+                });
         let date = self.required_date(table, "date", "[[entry]]");
         let tracker = self.required_string(table, "tracker", "[[entry]]");
         let kind = self.kind(table);
