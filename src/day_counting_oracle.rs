@@ -331,6 +331,8 @@ fn entries_of(happenings: &[Happening]) -> Vec<Entry> {
             mood: None,
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         })
         .collect()
 }
@@ -364,6 +366,8 @@ fn program(since: Ymd, happenings: &[Happening], on: Ymd) -> Option<Figures> {
         name: NAME.into(),
         since: since.naive(),
         cost_per_day: None,
+        private: false,
+        phrase: None,
     };
     let entries = entries_of(happenings);
     standing(&tracker, &entries, on.naive(), &Ladder::default()).map(|s| figures(&s))

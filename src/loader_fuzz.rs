@@ -129,6 +129,8 @@ fn assert_writes_keep_the_text(text: &str) -> Result<(), TestCaseError> {
             mood: Some(3),
             tags: vec!["a tag".into(), "\u{7}".into()],
             private: true,
+            intensity: None,
+            triggers: vec![],
         };
         let nested = has_nested_array_of_tables(document.as_table());
         append_entry(&mut document, &entry);

@@ -196,6 +196,8 @@ mod tests {
             mood: Some(4),
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         };
         let early = Entry {
             date: date(2026, 9, 7),

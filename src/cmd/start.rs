@@ -20,9 +20,8 @@ pub fn run(args: StartArgs, ctx: &Context) -> Result<()> {
         bail!("--cost-per-day must be a number of 0 or more, such as 12.5");
     }
     let tracker = Tracker {
-        name: args.name,
-        since,
         cost_per_day: args.cost_per_day,
+        ..Tracker::new(args.name, since)
     };
     storage::modify(&ctx.journal, |journal, document| {
         if journal.tracker(&tracker.name).is_some() {

@@ -67,9 +67,8 @@ pub fn import(text: &str) -> Result<Batch> {
             .with_context(|| format!("line {line} of the CSV does not read as a milestone row"))?;
         if row.kind == START {
             batch.trackers.push(Tracker {
-                name: row.tracker,
-                since: row.date,
                 cost_per_day: row.cost_per_day,
+                ..Tracker::new(row.tracker, row.date)
             });
             continue;
         }
@@ -95,6 +94,8 @@ pub fn import(text: &str) -> Result<Batch> {
                 .map(str::to_owned)
                 .collect(),
             private: row.private.unwrap_or(false),
+            intensity: None,
+            triggers: Vec::new(),
         });
     }
     Ok(batch)

@@ -53,6 +53,8 @@ pub fn import(text: &str, tracker: &str) -> Result<Batch> {
                     .filter(|t| !t.is_empty())
                     .collect(),
                 private: false,
+                intensity: None,
+                triggers: Vec::new(),
             })
         })
         .collect::<Result<Vec<_>>>()?;

@@ -21,6 +21,10 @@ struct TrackerRecord {
     since: NaiveDate,
     #[serde(default)]
     cost_per_day: Option<f64>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    private: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    phrase: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -38,6 +42,10 @@ struct EntryRecord {
     tags: Vec<String>,
     #[serde(default)]
     private: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    intensity: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    triggers: Vec<String>,
 }
 
 pub fn export(journal: &Journal) -> Result<String> {
@@ -50,6 +58,8 @@ pub fn export(journal: &Journal) -> Result<String> {
                 name: t.name.clone(),
                 since: t.since,
                 cost_per_day: t.cost_per_day,
+                private: t.private,
+                phrase: t.phrase.clone(),
             })
             .collect(),
         entries: journal
@@ -64,6 +74,8 @@ pub fn export(journal: &Journal) -> Result<String> {
                 mood: e.mood,
                 tags: e.tags.clone(),
                 private: e.private,
+                intensity: e.intensity,
+                triggers: e.triggers.clone(),
             })
             .collect(),
     };
@@ -99,6 +111,8 @@ pub fn import(text: &str) -> Result<Batch> {
                 mood: e.mood,
                 tags: e.tags,
                 private: e.private,
+                intensity: e.intensity,
+                triggers: e.triggers,
             })
         })
         .collect::<Result<Vec<_>>>()?;
@@ -107,9 +121,10 @@ pub fn import(text: &str) -> Result<Batch> {
             .trackers
             .into_iter()
             .map(|t| Tracker {
-                name: t.name,
-                since: t.since,
                 cost_per_day: t.cost_per_day,
+                private: t.private,
+                phrase: t.phrase,
+                ..Tracker::new(t.name, t.since)
             })
             .collect(),
         entries,

@@ -47,14 +47,8 @@ pub fn import(text: &str, tracker: Option<&str>) -> Result<Batch> {
         for (column, name) in names.iter().enumerate() {
             if record.get(column + 1).is_some_and(done) {
                 entries.push(Entry {
-                    id: None,
-                    date,
                     tracker: name.as_str().into(),
-                    kind: EntryKind::Checkin,
-                    text: None,
-                    mood: None,
-                    tags: Vec::new(),
-                    private: false,
+                    ..Entry::draft(EntryKind::Checkin, date)
                 });
             }
         }

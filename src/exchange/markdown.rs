@@ -26,9 +26,8 @@ pub fn export(journal: &Journal) -> String {
         }
         for e in entries {
             let kind = match e.kind {
-                EntryKind::Checkin => "check-in",
                 EntryKind::Win => "**win**",
-                EntryKind::Reset => "reset",
+                other => other.label(),
             };
             let mut line = format!("- {} {kind}", e.date);
             if let Some(mood) = e.mood {

@@ -160,11 +160,7 @@ pub fn tracker_from_history(name: &str, entries: &[Entry]) -> Option<Tracker> {
         .filter(|e| e.tracker == name)
         .map(|e| e.date)
         .min()?;
-    Some(Tracker {
-        name: name.to_owned(),
-        since,
-        cost_per_day: None,
-    })
+    Some(Tracker::new(name, since))
 }
 
 #[cfg(test)]
@@ -185,6 +181,8 @@ mod tests {
             mood: None,
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         }
     }
 
@@ -195,8 +193,11 @@ mod tests {
                 name: "alcohol".into(),
                 since: date(2026, 1, 1),
                 cost_per_day: None,
+                private: false,
+                phrase: None,
             }],
             entries: vec![checkin(1, Some("a"), Some("id1"))],
+            ..Journal::default()
         };
         let batch = Batch {
             trackers: vec![],

@@ -27,6 +27,12 @@ pub fn append_tracker(document: &mut DocumentMut, tracker: &Tracker) {
     if let Some(cost) = tracker.cost_per_day {
         table.insert("cost_per_day", value(cost));
     }
+    if tracker.private {
+        table.insert("private", value(true));
+    }
+    if let Some(phrase) = &tracker.phrase {
+        table.insert("phrase", value(phrase.as_str()));
+    }
     array_of_tables(document, "tracker").push(table);
 }
 
@@ -61,6 +67,12 @@ fn append_at(document: &mut DocumentMut, entry: &Entry, position: isize) {
     }
     if entry.private {
         table.insert("private", value(true));
+    }
+    if let Some(intensity) = entry.intensity {
+        table.insert("intensity", value(i64::from(intensity)));
+    }
+    if !entry.triggers.is_empty() {
+        table.insert("triggers", value(entry.triggers.iter().collect::<Array>()));
     }
     // New entries go at the very end of the file, after whatever is there (even a [[tracker]]
     // or a closing comment), so the old text stays an untouched prefix: diffs stay small.
@@ -262,6 +274,8 @@ mod tests {
                 mood: Some(5),
                 tags: vec!["meeting".into()],
                 private: true,
+                intensity: None,
+                triggers: vec![],
             },
         );
         let expected = format!(
@@ -283,6 +297,8 @@ mod tests {
                 name: "b".into(),
                 since: date(2026, 2, 1),
                 cost_per_day: Some(4.5),
+                private: false,
+                phrase: None,
             },
         );
         let text = document.to_string();
@@ -326,6 +342,8 @@ mod tests {
             mood: None,
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         };
         assert_eq!(
             entry_fragment(&entry, false),

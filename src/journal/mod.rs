@@ -7,6 +7,7 @@
 pub mod edit;
 pub mod merge;
 pub mod parse;
+pub mod select;
 
 use chrono::NaiveDate;
 
@@ -25,6 +26,10 @@ pub type Name = compact_str::CompactString;
 pub struct Journal {
     pub trackers: Vec<Tracker>,
     pub entries: Vec<Entry>,
+    /// The person's own reasons for their recovery ("my why"), for a hard moment.
+    pub reasons: Vec<Reason>,
+    /// People to call in a hard moment.
+    pub contacts: Vec<Contact>,
 }
 
 /// One habit being tracked, from the first day of its first streak.
@@ -34,6 +39,43 @@ pub struct Tracker {
     pub since: NaiveDate,
     /// Money no longer spent per day, in the person's own currency.
     pub cost_per_day: Option<f64>,
+    /// A private tracker is never shared: not in `share`, a card, a group, a picture or a hook.
+    pub private: bool,
+    /// What follows the count ("30 days sober"); `None` means "<name>-free".
+    pub phrase: Option<String>,
+}
+
+impl Tracker {
+    /// A tracker starting on `since` with nothing else set.
+    pub fn new(name: impl Into<String>, since: NaiveDate) -> Tracker {
+        Tracker {
+            name: name.into(),
+            since,
+            cost_per_day: None,
+            private: false,
+            phrase: None,
+        }
+    }
+
+    /// What follows a day count: the tracker's own phrase, or "<name>-free".
+    pub fn phrase(&self) -> String {
+        self.phrase
+            .clone()
+            .unwrap_or_else(|| format!("{}-free", self.name))
+    }
+}
+
+/// One of the person's reasons for their recovery.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Reason {
+    pub text: String,
+}
+
+/// Someone to call in a hard moment.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub phone: String,
 }
 
 /// One line of the journal: a check-in, a win, or a reset.
@@ -49,6 +91,29 @@ pub struct Entry {
     pub tags: Vec<String>,
     /// A private entry's text never leaves the journal through `share`.
     pub private: bool,
+    /// How strong an urge was, 1..5 (urges only).
+    pub intensity: Option<u8>,
+    /// What set an urge off (urges only).
+    pub triggers: Vec<String>,
+}
+
+impl Entry {
+    /// A new entry of `kind` on `date` with nothing else set; the id and tracker are filled in
+    /// when it is appended.
+    pub fn draft(kind: EntryKind, date: NaiveDate) -> Entry {
+        Entry {
+            id: None,
+            date,
+            tracker: Name::default(),
+            kind,
+            text: None,
+            mood: None,
+            tags: Vec::new(),
+            private: false,
+            intensity: None,
+            triggers: Vec::new(),
+        }
+    }
 }
 
 #[derive(
@@ -68,10 +133,20 @@ pub enum EntryKind {
     Checkin,
     Win,
     Reset,
+    /// A craving ridden out (one acted on is a reset).
+    Urge,
+    /// A promise for the day, just for today.
+    Pledge,
 }
 
 impl EntryKind {
-    pub const ALL: [EntryKind; 3] = [EntryKind::Checkin, EntryKind::Win, EntryKind::Reset];
+    pub const ALL: [EntryKind; 5] = [
+        EntryKind::Checkin,
+        EntryKind::Win,
+        EntryKind::Reset,
+        EntryKind::Urge,
+        EntryKind::Pledge,
+    ];
 
     /// The spelling used in the file and in JSON.
     pub fn as_str(self) -> &'static str {
@@ -79,6 +154,19 @@ impl EntryKind {
             EntryKind::Checkin => "checkin",
             EntryKind::Win => "win",
             EntryKind::Reset => "reset",
+            EntryKind::Urge => "urge",
+            EntryKind::Pledge => "pledge",
+        }
+    }
+
+    /// How the kind reads in a sentence ("a check-in", "an urge ridden out").
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Checkin => "check-in",
+            EntryKind::Win => "win",
+            EntryKind::Reset => "reset",
+            EntryKind::Urge => "urge ridden out",
+            EntryKind::Pledge => "pledge",
         }
     }
 
@@ -90,15 +178,18 @@ impl EntryKind {
 }
 
 impl Journal {
+    /// The tracker called `name`, compared without regard to case (`Alcohol` is `alcohol`).
     pub fn tracker(&self, name: &str) -> Option<&Tracker> {
-        self.trackers.iter().find(|tracker| tracker.name == name)
+        self.trackers
+            .iter()
+            .find(|tracker| same_tracker_name(&tracker.name, name))
     }
 
     /// The entries logged for one tracker, in file order.
     pub fn entries_for<'a>(&'a self, tracker: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.entries
             .iter()
-            .filter(move |entry| entry.tracker == tracker)
+            .filter(move |entry| same_tracker_name(&entry.tracker, tracker))
     }
 
     pub fn tracker_names(&self) -> Vec<&str> {
@@ -145,6 +236,42 @@ pub fn check_entry_id(id: &str) -> Result<(), String> {
             "an entry id cannot hold control or text-direction characters (it holds {bad:?}); give the entry a plain id such as \"k3f9a2c\""
         )),
         None => Ok(()),
+    }
+}
+
+/// Tracker names are compared without regard to case, and keep the spelling they were started
+/// with. (Names are ASCII, so ASCII case is all there is.)
+pub fn same_tracker_name(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+/// Longest phrase accepted ("alcohol-free", "safe", "clean and serene").
+const MAX_PHRASE: usize = 40;
+
+/// Why a tracker's phrase is refused, or `Ok` when it can follow a day count.
+pub fn check_phrase(phrase: &str) -> Result<(), String> {
+    if phrase.trim().is_empty() {
+        return Err("a phrase cannot be empty (leave it out for \"<name>-free\")".into());
+    }
+    if phrase.chars().count() > MAX_PHRASE {
+        return Err(format!("a phrase can be at most {MAX_PHRASE} characters"));
+    }
+    if phrase.chars().any(char::is_control) || phrase != phrase.trim() {
+        return Err(
+            "a phrase is a few words on one line, without control characters or spaces around it"
+                .into(),
+        );
+    }
+    Ok(())
+}
+
+/// Why an urge's intensity is refused, or `Ok` when it is on the 1..5 scale.
+pub fn check_intensity(intensity: i64) -> Result<u8, String> {
+    match u8::try_from(intensity) {
+        Ok(i @ 1..=5) => Ok(i),
+        _ => Err(format!(
+            "intensity is on a scale of 1 to 5 (1 mild, 5 overwhelming), not {intensity}"
+        )),
     }
 }
 

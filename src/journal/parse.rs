@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use toml_edit::{Document, Item, Table, Value};
 
 use super::{
-    Entry, EntryKind, FORMAT_VERSION, Journal, Tracker, check_entry_id, check_mood,
-    check_tracker_name,
+    Contact, Entry, EntryKind, FORMAT_VERSION, Journal, Reason, Tracker, check_entry_id,
+    check_intensity, check_mood, check_phrase, check_tracker_name,
 };
 
 /// How much a problem matters: errors make the journal unusable until fixed, warnings do not.
@@ -82,7 +82,7 @@ pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
     let mut reader = Reader {
         journal: Journal {
             trackers: seed.trackers.to_vec(),
-            entries: Vec::new(),
+            ..Journal::default()
         },
         problems: Vec::new(),
     };
@@ -180,11 +180,22 @@ struct Reader {
     problems: Vec<Problem>,
 }
 
-const ROOT_KEYS: [&str; 3] = ["version", "tracker", "entry"];
-const TRACKER_KEYS: [&str; 3] = ["name", "since", "cost_per_day"];
-const ENTRY_KEYS: [&str; 8] = [
-    "id", "date", "tracker", "kind", "text", "mood", "tags", "private",
+const ROOT_KEYS: [&str; 5] = ["version", "tracker", "entry", "reason", "contact"];
+const TRACKER_KEYS: [&str; 5] = ["name", "since", "cost_per_day", "private", "phrase"];
+const ENTRY_KEYS: [&str; 10] = [
+    "id",
+    "date",
+    "tracker",
+    "kind",
+    "text",
+    "mood",
+    "tags",
+    "private",
+    "intensity",
+    "triggers",
 ];
+const REASON_KEYS: [&str; 1] = ["text"];
+const CONTACT_KEYS: [&str; 2] = ["name", "phone"];
 
 impl Reader {
     fn error(&mut self, span: Option<Range<usize>>, message: impl Into<String>) {
@@ -230,6 +241,20 @@ impl Reader {
             self.read_tracker(table, today);
         }
         self.read_entries(root, today, &|_| false);
+        for table in self.tables(root, "reason") {
+            self.unknown_keys(table, &REASON_KEYS, "in [[reason]]");
+            if let Some((text, _)) = self.required_string(table, "text", "[[reason]]") {
+                self.journal.reasons.push(Reason { text });
+            }
+        }
+        for table in self.tables(root, "contact") {
+            self.unknown_keys(table, &CONTACT_KEYS, "in [[contact]]");
+            let name = self.required_string(table, "name", "[[contact]]");
+            let phone = self.required_string(table, "phone", "[[contact]]");
+            if let (Some((name, _)), Some((phone, _))) = (name, phone) {
+                self.journal.contacts.push(Contact { name, phone });
+            }
+        }
     }
 
     /// Reads the `[[entry]]` tables; `known_id` says which ids an earlier part of the journal
@@ -295,6 +320,16 @@ impl Reader {
         let name = self.required_string(table, "name", "[[tracker]]");
         let since = self.required_date(table, "since", "[[tracker]]");
         let cost_per_day = self.cost(table);
+        let private = self.flag(table, "private");
+        let phrase = self
+            .optional_string(table, "phrase")
+            .and_then(|(phrase, span)| match check_phrase(&phrase) {
+                Ok(()) => Some(phrase),
+                Err(why) => {
+                    self.error(Some(span), why);
+                    None
+                }
+            });
         let name = name.and_then(|(name, span)| match check_tracker_name(&name) {
             Ok(()) => Some((name, span)),
             Err(why) => {
@@ -305,11 +340,18 @@ impl Reader {
         let (Some((name, name_span)), Some(since)) = (name, since) else {
             return;
         };
-        if self.journal.tracker(&name).is_some() {
-            self.error(
-                Some(name_span),
-                format!("a tracker named {name:?} is already defined above; give each tracker its own name"),
-            );
+        if let Some(earlier) = self.journal.tracker(&name) {
+            let message = if earlier.name == name {
+                format!(
+                    "a tracker named {name:?} is already defined above; give each tracker its own name"
+                )
+            } else {
+                format!(
+                    "{name:?} is the tracker {:?} above written in other letters (names are the same whatever their case); give each tracker its own name",
+                    earlier.name
+                )
+            };
+            self.error(Some(name_span), message);
             return;
         }
         if let Some(today) = today
@@ -324,6 +366,8 @@ impl Reader {
             name,
             since,
             cost_per_day,
+            private,
+            phrase,
         });
     }
 
@@ -360,17 +404,17 @@ impl Reader {
         let kind = self.kind(table);
         let text = self.optional_string(table, "text");
         let mood = self.mood(table);
-        let tags = self.tags(table);
-        let private = match table.get("private") {
-            None => false,
-            Some(item) => item.as_bool().unwrap_or_else(|| {
-                self.error(item.span(), "`private` must be true or false");
-                false
-            }),
-        };
+        let tags = self.strings(table, "tags", "meeting");
+        let private = self.flag(table, "private");
+        let intensity = self.intensity(table);
+        let triggers = self.strings(table, "triggers", "stress");
 
         let (date, (tracker, tracker_span), kind) = (date?, tracker?, kind?);
-        let Some(owner) = self.journal.tracker(&tracker) else {
+        let owner = self
+            .journal
+            .tracker(&tracker)
+            .map(|t| (super::Name::from(t.name.as_str()), t.since));
+        let Some((owner_name, owner_since)) = owner else {
             let known = self.journal.tracker_names().join(", ");
             let hint = if known.is_empty() {
                 "add a [[tracker]] for it".to_string()
@@ -383,12 +427,25 @@ impl Reader {
             );
             return None;
         };
-        if kind == EntryKind::Reset && date < owner.since {
+        if kind != EntryKind::Urge {
+            for key in ["intensity", "triggers"] {
+                if table.contains_key(key) {
+                    self.warning(
+                        table.key(key).and_then(|k| k.span()),
+                        format!(
+                            "`{key}` belongs to an urge, and this entry is a {}; it is kept but not used",
+                            kind.as_str()
+                        ),
+                    );
+                }
+            }
+        }
+        if kind == EntryKind::Reset && date < owner_since {
             self.warning(
                 value_span(table, "date"),
                 format!(
                     "reset on {date} is before {tracker} started on {}; it is not counted",
-                    owner.since
+                    owner_since
                 ),
             );
         }
@@ -400,15 +457,18 @@ impl Reader {
                 format!("entry dated {date}, after today ({today}); it counts from that day on"),
             );
         }
+        // The model spells the tracker as it was started, whatever case the entry uses.
         Some(Entry {
             id: id.map(|(id, _)| id.into()),
             date,
-            tracker: tracker.into(),
+            tracker: owner_name,
             kind,
             text: text.map(|(text, _)| text),
             mood,
             tags,
             private,
+            intensity,
+            triggers,
         })
     }
 
@@ -473,7 +533,9 @@ impl Reader {
         if kind.is_none() {
             self.error(
                 Some(span),
-                format!("unknown kind {name:?}; use \"checkin\", \"win\" or \"reset\""),
+                format!(
+                    "unknown kind {name:?}; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\""
+                ),
             );
         }
         kind
@@ -491,8 +553,31 @@ impl Reader {
         result.map_err(|why| self.error(item.span(), why)).ok()
     }
 
-    fn tags(&mut self, table: &Table) -> Vec<String> {
-        let Some(item) = table.get("tags") else {
+    fn intensity(&mut self, table: &Table) -> Option<u8> {
+        let item = table.get("intensity")?;
+        let result = match item.as_integer() {
+            Some(intensity) => check_intensity(intensity),
+            None => Err(format!(
+                "`intensity` must be a whole number from 1 to 5, found {}",
+                item.type_name()
+            )),
+        };
+        result.map_err(|why| self.error(item.span(), why)).ok()
+    }
+
+    fn flag(&mut self, table: &Table, key: &str) -> bool {
+        match table.get(key) {
+            None => false,
+            Some(item) => item.as_bool().unwrap_or_else(|| {
+                self.error(item.span(), format!("`{key}` must be true or false"));
+                false
+            }),
+        }
+    }
+
+    /// A list of strings such as `tags` or `triggers`; `example` shows how one is written.
+    fn strings(&mut self, table: &Table, key: &str, example: &str) -> Vec<String> {
+        let Some(item) = table.get(key) else {
             return Vec::new();
         };
         let strings = item.as_array().and_then(|array| {
@@ -504,7 +589,7 @@ impl Reader {
         strings.unwrap_or_else(|| {
             self.error(
                 item.span(),
-                "`tags` must be a list of strings, such as tags = [\"meeting\"]",
+                format!("`{key}` must be a list of strings, such as {key} = [\"{example}\"]"),
             );
             Vec::new()
         })
@@ -553,6 +638,8 @@ mod tests {
                 name: "alcohol".into(),
                 since: NaiveDate::from_ymd_opt(2026, 3, 14).unwrap(),
                 cost_per_day: Some(12.0),
+                private: false,
+                phrase: None,
             }]
         );
         assert_eq!(
@@ -566,6 +653,8 @@ mod tests {
                 mood: Some(4),
                 tags: vec!["meeting".into()],
                 private: true,
+                intensity: None,
+                triggers: vec![],
             }]
         );
     }
@@ -659,6 +748,40 @@ mod tests {
         assert_eq!(
             parse_tail("\n# just a comment\n", seed()),
             Some(Journal::default())
+        );
+    }
+
+    #[test]
+    fn reads_stage_two_trackers_urges_pledges_reasons_and_contacts() {
+        let text = "version = 1\n[[tracker]]\nname = \"self-harm\"\nsince = 2026-05-01\nprivate = true\nphrase = \"safe\"\n[[entry]]\ndate = 2026-11-24\ntracker = \"Self-Harm\"\nkind = \"urge\"\nintensity = 4\ntriggers = [\"stress\"]\n[[entry]]\ndate = 2026-11-25\ntracker = \"self-harm\"\nkind = \"pledge\"\n[[reason]]\ntext = \"to be there for Mia\"\n[[contact]]\nname = \"Jo (sponsor)\"\nphone = \"+44 7700 900123\"\n";
+        let parsed = parse(text, None);
+        assert_eq!(parsed.problems, vec![]);
+        let journal = parsed.journal;
+        assert!(journal.trackers[0].private);
+        assert_eq!(journal.trackers[0].phrase(), "safe");
+        // An entry may spell its tracker in other letters; the model uses the tracker's spelling.
+        assert_eq!(journal.entries[0].tracker, "self-harm");
+        assert_eq!(journal.entries[0].kind, EntryKind::Urge);
+        assert_eq!(journal.entries[0].intensity, Some(4));
+        assert_eq!(journal.entries[0].triggers, vec!["stress".to_string()]);
+        assert_eq!(journal.entries[1].kind, EntryKind::Pledge);
+        assert_eq!(journal.reasons[0].text, "to be there for Mia");
+        assert_eq!(journal.contacts[0].phone, "+44 7700 900123");
+    }
+
+    #[test]
+    fn stage_two_mistakes_are_located() {
+        let text = "version = 1\n[[tracker]]\nname = \"a\"\nsince = 2026-01-01\nprivate = \"yes\"\nphrase = \"\"\n[[tracker]]\nname = \"A\"\nsince = 2026-01-01\n[[entry]]\ndate = 2026-01-02\ntracker = \"a\"\nkind = \"urge\"\nintensity = 9\n[[entry]]\ndate = 2026-01-03\ntracker = \"a\"\nkind = \"checkin\"\ntriggers = [\"x\"]\n[[contact]]\nname = \"Jo\"\n";
+        assert_eq!(
+            problems(text),
+            vec![
+                (5, 11, Severity::Error, "`private` must be true or false".into()),
+                (6, 10, Severity::Error, "a phrase cannot be empty (leave it out for \"<name>-free\")".into()),
+                (8, 8, Severity::Error, "\"A\" is the tracker \"a\" above written in other letters (names are the same whatever their case); give each tracker its own name".into()),
+                (14, 13, Severity::Error, "intensity is on a scale of 1 to 5 (1 mild, 5 overwhelming), not 9".into()),
+                (19, 1, Severity::Warning, "`triggers` belongs to an urge, and this entry is a checkin; it is kept but not used".into()),
+                (20, 1, Severity::Error, "[[contact]] is missing `phone`".into()),
+            ]
         );
     }
 

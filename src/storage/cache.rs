@@ -24,7 +24,7 @@ use super::sidefile;
 use crate::journal::{EntryKind, Journal, Tracker};
 
 /// Bumped whenever what is stored changes shape; older files are then ignored (and removed).
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// Which journal bytes a cache file describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -113,19 +113,14 @@ impl Summary {
             .resets
             .iter()
             .map(|(tracker, date)| crate::journal::Entry {
-                id: None,
-                date: *date,
                 tracker: tracker.as_str().into(),
-                kind: EntryKind::Reset,
-                text: None,
-                mood: None,
-                tags: Vec::new(),
-                private: false,
+                ..crate::journal::Entry::draft(EntryKind::Reset, *date)
             })
             .collect();
         Journal {
             trackers: self.trackers.clone(),
             entries,
+            ..Journal::default()
         }
     }
 

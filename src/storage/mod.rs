@@ -455,7 +455,12 @@ fn append<T>(
     let fragment = fragment(ending, &trackers, &entries);
     // Never append what would not read back as exactly these trackers and entries.
     let check = read_tail(&fragment, &summary);
-    if check.as_ref() != Some(&Journal { trackers, entries }) {
+    let expected = Journal {
+        trackers,
+        entries,
+        ..Journal::default()
+    };
+    if check.as_ref() != Some(&expected) {
         bail!(
             "this would not have read back as written, so nothing was written; please report this as a bug"
         );
@@ -609,6 +614,8 @@ mod tests {
             mood: None,
             tags: vec![],
             private: false,
+            intensity: None,
+            triggers: vec![],
         }
     }
 

@@ -22,7 +22,7 @@ fn every_problem_is_listed_with_its_position() {
         String::from_utf8(output.stdout).unwrap(),
         format!(
             "{p}:6:1: warning: unknown key `colour` in [[tracker]] (kept as is; check its spelling)\n\
-             {p}:11:8: unknown kind \"relapse\"; use \"checkin\", \"win\" or \"reset\"\n\
+             {p}:11:8: unknown kind \"relapse\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"\n\
              {p}:17:8: mood is on a scale of 1 to 5 (1 low, 5 great), not 9\n\
              {p}:21:11: entry for unknown tracker \"booze\"; known trackers: alcohol\n"
         )

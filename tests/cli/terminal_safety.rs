@@ -209,7 +209,7 @@ fn errors_about_the_journal_show_escapes_never_raw() {
     assert_eq!(
         stderr,
         format!(
-            "error: {p}:10:8: unknown kind \"\\u{{1b}}]52;c;cm0gLXJmIH4=\\u{{7}}\"; use \"checkin\", \"win\" or \"reset\"; \
+            "error: {p}:10:8: unknown kind \"\\u{{1b}}]52;c;cm0gLXJmIH4=\\u{{7}}\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"; \
              and 1 more problem: run `milestone check` to see them all (nothing was changed)\n"
         )
     );
@@ -219,7 +219,7 @@ fn errors_about_the_journal_show_escapes_never_raw() {
     assert_eq!(
         stdout,
         format!(
-            "{p}:10:8: unknown kind \"\\u{{1b}}]52;c;cm0gLXJmIH4=\\u{{7}}\"; use \"checkin\", \"win\" or \"reset\"\n\
+            "{p}:10:8: unknown kind \"\\u{{1b}}]52;c;cm0gLXJmIH4=\\u{{7}}\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"\n\
              {p}:14:11: entry for unknown tracker \"\\u{{202e}}evil\\u{{1b}}[2J\"; known trackers: alcohol\n\
              {p}:16:1: warning: unknown key `\\u{{1b}}[31mcolour` in [[entry]] (kept as is; check its spelling)\n"
         )
