@@ -148,6 +148,26 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
     Ok(Some(bytes))
 }
 
+/// Whether there is a journal at `path` (through a link), without reading it: a path that
+/// cannot be a journal (a folder, a FIFO, a dangling link) is the error reading it gives.
+fn journal_exists(path: &Path) -> Result<bool> {
+    let path = guard::resolve_symlink(path)?;
+    match fs::metadata(&path) {
+        Ok(meta) if meta.is_file() => {
+            // One the person may not read is said to be so before anything else.
+            open_plain(&path).with_context(|| {
+                format!(
+                    "could not read the journal {}; check that it exists and that you may read it",
+                    path.display()
+                )
+            })?;
+            Ok(true)
+        }
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(false),
+        _ => Ok(read_bytes(&path)?.is_some()),
+    }
+}
+
 /// Opens the journal for reading without waiting on it, should it be a FIFO.
 fn open_plain(path: &Path) -> io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
@@ -329,7 +349,7 @@ pub fn modify<T>(
 ) -> Result<T> {
     // Before creating anything (folder, lock file): a path that cannot be a journal is refused,
     // and a first write that would be refused anyway leaves no trace.
-    if read_text(&guard::resolve_symlink(path)?)?.is_none() {
+    if !journal_exists(path)? {
         let (journal, mut document) = editable(path, NEW_JOURNAL.to_owned())?;
         change(&journal, &mut document)?;
     }
@@ -426,7 +446,7 @@ fn append<T>(
     whole: bool,
     mut make: impl FnMut(Option<&Journal>, &Summary) -> Result<Items<T>>,
 ) -> Result<T> {
-    if read_text(&guard::resolve_symlink(path)?)?.is_none() {
+    if !journal_exists(path)? {
         // Refused on an empty journal anyway? Then leave no trace (no folder, no lock file).
         make(Some(&Journal::default()), &Summary::default())?;
     }
