@@ -335,9 +335,37 @@ fn editable(path: &Path, text: String) -> Result<(Journal, DocumentMut)> {
     Ok((journal, document))
 }
 
-/// True when every line ends in CRLF.
-fn uses_crlf(text: &str) -> bool {
-    text.contains("\r\n") && text.matches('\n').count() == text.matches("\r\n").count()
+/// What a rewrite keeps of a journal's text around its TOML: a leading byte-order mark, and
+/// CRLF line ends when every line has one (a journal mixing both comes out LF).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Framing {
+    bom: bool,
+    crlf: bool,
+}
+
+impl Framing {
+    /// How `text` is framed, and the TOML inside.
+    pub(crate) fn of(text: &str) -> (Framing, &str) {
+        let (bom, toml) = match text.strip_prefix(BOM) {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let crlf =
+            toml.contains("\r\n") && toml.matches('\n').count() == toml.matches("\r\n").count();
+        (Framing { bom, crlf }, toml)
+    }
+
+    /// The text a rewrite writes for `document`, framed as the journal was.
+    pub(crate) fn render(self, document: &DocumentMut) -> String {
+        let bom = if self.bom { BOM } else { "" };
+        let text = format!("{bom}{document}");
+        if self.crlf {
+            // Keep a Windows-edited journal's line endings consistent.
+            text.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            text
+        }
+    }
 }
 
 /// Changes the journal at `path` (creating it when missing) under the write lock. `change`
@@ -359,20 +387,10 @@ pub fn modify<T>(
     let text = read_text(path)?
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| NEW_JOURNAL.to_owned());
-    let (bom, text) = match text.strip_prefix(BOM) {
-        Some(rest) => (BOM, rest.to_owned()),
-        None => ("", text),
-    };
-    let crlf = uses_crlf(&text);
-    let (journal, mut document) = editable(path, text)?;
+    let (framing, toml) = Framing::of(&text);
+    let (journal, mut document) = editable(path, toml.to_owned())?;
     let result = change(&journal, &mut document)?;
-
-    let mut new_text = format!("{bom}{document}");
-    if crlf {
-        // Keep a Windows-edited journal's line endings consistent.
-        new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
-    }
-    rewrite(&guard, &new_text)?;
+    rewrite(&guard, &framing.render(&document))?;
     Ok(result)
 }
 
@@ -538,6 +556,19 @@ impl Ending {
     fn separator(self) -> &'static str {
         if self == Ending::Open { "\n" } else { "" }
     }
+}
+
+/// What `add` appends for `entry` to a journal whose text ends with `end` (its last two bytes
+/// are enough).
+#[cfg(test)]
+pub(crate) fn appended(end: &[u8], entry: &Entry) -> String {
+    fragment(Ending::of(end), &[], std::slice::from_ref(entry))
+}
+
+/// What reading through the cache makes of text appended to a journal it summarised.
+#[cfg(test)]
+pub(crate) fn read_appended(tail: &str, summary: &Summary) -> Option<Journal> {
+    read_tail(tail, summary)
 }
 
 /// For an append: the journal's length, how it ends, and its summary, all from the cache and

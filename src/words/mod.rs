@@ -6,3 +6,4 @@
 //! compassion.
 pub mod days;
 pub mod entry;
+pub mod tracker;

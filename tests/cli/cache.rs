@@ -160,11 +160,8 @@ fn cache_files(journal: &TestJournal) -> Vec<PathBuf> {
 }
 
 fn plain(journal: &TestJournal, args: &[&str]) -> std::process::Command {
-    let mut cmd = crate::adversarial::hermetic();
-    cmd.env("MILESTONE_CACHE_DIR", journal.cmd_cache_dir())
-        .arg("--journal")
-        .arg(&journal.path)
-        .args(args);
+    let mut cmd = journal.plain();
+    cmd.arg("--journal").arg(&journal.path).args(args);
     cmd
 }
 
@@ -315,7 +312,7 @@ fn a_cache_file_that_is_a_device_or_a_fifo_is_skipped_quickly() {
             }
         }
         for args in [&["prompt"][..], &["list"], &["add", "-t", "alcohol", "x"]] {
-            let ran = crate::adversarial::run_with_deadline(
+            let ran = crate::common::run_with_deadline(
                 plain(&journal, args),
                 b"",
                 Duration::from_secs(20),
