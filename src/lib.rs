@@ -15,11 +15,14 @@ mod exchange;
 pub mod journal;
 mod milestones;
 mod output;
+mod picture;
 mod report;
 mod settings;
 mod share;
+mod sos;
 mod storage;
 mod streak;
 #[cfg(test)]
 mod testing;
+mod urges;
 mod words;

@@ -6,9 +6,12 @@ use anyhow::{Context as _, Result};
 
 use crate::cli::CircleArgs;
 use crate::context::Context;
-use crate::output::terminal_safe;
+use crate::error::UsageError;
+use crate::output::{deliver, terminal_safe};
+use crate::picture::{self, PosterData};
 use crate::share::circle::{self, Gathered};
 use crate::share::{ShareStyle, card, styles};
+use crate::words;
 
 pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
     let window = args
@@ -17,6 +20,13 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
         .map(circle::parse_window)
         .transpose()
         .map_err(anyhow::Error::msg)?;
+    let output = args.output.as_deref();
+    if args.style.is_picture() {
+        if window.is_some() {
+            return Err(UsageError(words::picture::NO_UPCOMING_POSTER.into()).into());
+        }
+        deliver::check_picture_target(super::share::picture_name(args.style), output)?;
+    }
     let mut gathered = Gathered::default();
     let stdin_only = [std::path::PathBuf::from("-")];
     let files = if args.files.is_empty() {
@@ -50,6 +60,14 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
     }
     let emoji = ctx.settings.emoji && !args.no_emoji;
     let text = match (args.style, window) {
+        (ShareStyle::Svg, _) => {
+            let svg = picture::poster(&PosterData::from_cards(&cards, ctx.today));
+            return deliver::deliver(svg.as_str().as_bytes(), output);
+        }
+        (ShareStyle::Png, _) => {
+            let svg = picture::poster(&PosterData::from_cards(&cards, ctx.today));
+            return deliver::deliver(&picture::png(&svg)?, output);
+        }
         (ShareStyle::Json, _) => card::to_json_array(&cards)?,
         (ShareStyle::Sms, None) => styles::render_sms(
             |level| match level {
@@ -63,6 +81,5 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
         }
         (style, None) => styles::render(&circle::celebration(&cards, ctx.today), style, emoji),
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(())
+    deliver::deliver(text.as_bytes(), output)
 }

@@ -45,8 +45,17 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     };
 
     let summary = |plan: &exchange::Plan| {
+        let mut kept = String::new();
+        for (n, what) in [
+            (plan.new_reasons.len(), "reason"),
+            (plan.new_contacts.len(), "contact"),
+        ] {
+            if n > 0 {
+                kept.push_str(&format!(", {}", plural(n as i64, what)));
+            }
+        }
         format!(
-            "{} and {} from {}{}",
+            "{}{kept} and {} from {}{}",
             plural(plan.new_trackers.len() as i64, "tracker"),
             plural(plan.new_entries.len() as i64, "entry"),
             source.describe(),
@@ -79,7 +88,13 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
             }
         })?;
         let described = summary(&plan);
-        Ok((plan.new_trackers, plan.new_entries, described))
+        let additions = crate::journal::Journal {
+            trackers: plan.new_trackers,
+            entries: plan.new_entries,
+            reasons: plan.new_reasons,
+            contacts: plan.new_contacts,
+        };
+        Ok((additions, described))
     })?;
     writeln!(out, "Added {added}.")?;
     Ok(())

@@ -73,9 +73,9 @@ pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
     }
     let document = Document::parse(tail).ok()?;
     let root = document.as_table();
-    let append_shaped = root
-        .iter()
-        .all(|(key, item)| matches!(key, "tracker" | "entry") && item.is_array_of_tables());
+    let append_shaped = root.iter().all(|(key, item)| {
+        matches!(key, "tracker" | "entry" | "reason" | "contact") && item.is_array_of_tables()
+    });
     if !append_shaped {
         return None;
     }
@@ -90,6 +90,7 @@ pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
         reader.read_tracker(table, None);
     }
     reader.read_entries(root, None, seed.has_id);
+    reader.read_reasons_and_contacts(root);
     if reader
         .problems
         .iter()
@@ -241,6 +242,11 @@ impl Reader {
             self.read_tracker(table, today);
         }
         self.read_entries(root, today, &|_| false);
+        self.read_reasons_and_contacts(root);
+    }
+
+    /// Reads the `[[reason]]` and `[[contact]]` tables.
+    fn read_reasons_and_contacts(&mut self, root: &Table) {
         for table in self.tables(root, "reason") {
             self.unknown_keys(table, &REASON_KEYS, "in [[reason]]");
             if let Some((text, _)) = self.required_string(table, "text", "[[reason]]") {

@@ -22,7 +22,7 @@ use toml_edit::DocumentMut;
 
 use crate::journal::edit::NEW_JOURNAL;
 use crate::journal::parse::{Parsed, Seed, parse, parse_tail};
-use crate::journal::{Entry, Journal, Tracker};
+use crate::journal::{Entry, Journal};
 
 use cache::Stamp;
 pub use cache::Summary;
@@ -268,6 +268,8 @@ fn from_cache(path: &Path) -> Option<Journal> {
     let mut journal = cache::read_journal(path, cached)?;
     journal.trackers.extend(added.trackers);
     journal.entries.extend(added.entries);
+    journal.reasons.extend(added.reasons);
+    journal.contacts.extend(added.contacts);
     if tail.len() > TAIL_REFRESH_BYTES {
         // Stamped with the bytes just read and parsed, never with a second read of the file
         // (a writer may have appended in between).
@@ -438,23 +440,24 @@ pub fn append_entry<T>(
 ) -> Result<T> {
     append(path, false, |_, summary| {
         let (entry, result) = make(summary)?;
-        Ok((Vec::new(), vec![entry], result))
+        let additions = Journal {
+            entries: vec![entry],
+            ..Journal::default()
+        };
+        Ok((additions, result))
     })
 }
 
-/// Adds trackers and entries (an import) by appending them, as `append_entry` does; `make`
-/// sees the whole journal.
+/// Adds trackers, entries, reasons and contacts (an import) by appending them, as
+/// `append_entry` does; `make` sees the whole journal and returns what to add.
 pub fn append_items<T>(
     path: &Path,
-    mut make: impl FnMut(&Journal) -> Result<(Vec<Tracker>, Vec<Entry>, T)>,
+    mut make: impl FnMut(&Journal) -> Result<(Journal, T)>,
 ) -> Result<T> {
     append(path, true, |journal, _| {
         make(journal.ok_or_else(|| anyhow!("the journal was not read"))?)
     })
 }
-
-/// Trackers and entries to append, and what the caller makes of them.
-type Items<T> = (Vec<Tracker>, Vec<Entry>, T);
 
 /// The one append path. A journal the cache cannot vouch for is parsed whole (it must have
 /// no errors); one that does not exist yet (or is empty) is written whole, as the new
@@ -462,7 +465,7 @@ type Items<T> = (Vec<Tracker>, Vec<Entry>, T);
 fn append<T>(
     path: &Path,
     whole: bool,
-    mut make: impl FnMut(Option<&Journal>, &Summary) -> Result<Items<T>>,
+    mut make: impl FnMut(Option<&Journal>, &Summary) -> Result<(Journal, T)>,
 ) -> Result<T> {
     if !journal_exists(path)? {
         // Refused on an empty journal anyway? Then leave no trace (no folder, no lock file).
@@ -489,16 +492,10 @@ fn append<T>(
             }
         }
     };
-    let (trackers, entries, result) = make(journal.as_ref(), &summary)?;
-    let fragment = fragment(ending, &trackers, &entries);
-    // Never append what would not read back as exactly these trackers and entries.
-    let check = read_tail(&fragment, &summary);
-    let expected = Journal {
-        trackers,
-        entries,
-        ..Journal::default()
-    };
-    if check.as_ref() != Some(&expected) {
+    let (additions, result) = make(journal.as_ref(), &summary)?;
+    let fragment = fragment(ending, &additions);
+    // Never append what would not read back as exactly what was meant.
+    if read_tail(&fragment, &summary).as_ref() != Some(&additions) {
         bail!(
             "this would not have read back as written, so nothing was written; please report this as a bug"
         );
@@ -511,19 +508,22 @@ fn append<T>(
     Ok(result)
 }
 
-/// The text that appending `trackers` and `entries` adds to a journal ending as `ending`:
-/// each table after a blank line, in the journal's line ends.
-fn fragment(ending: Ending, trackers: &[Tracker], entries: &[Entry]) -> String {
+/// The text that appending `additions` adds to a journal ending as `ending`: each table after
+/// a blank line, in the journal's line ends.
+fn fragment(ending: Ending, additions: &Journal) -> String {
+    use crate::journal::edit::{entry_fragment, tables_fragment};
     let crlf = ending == Ending::CrLf;
     let mut text = ending.separator().to_owned();
-    for tracker in trackers {
+    text.push_str(&tables_fragment(&additions.trackers, &[], &[]));
+    for entry in &additions.entries {
         text.push('\n');
-        text.push_str(&crate::journal::edit::tracker_fragment(tracker));
+        text.push_str(&entry_fragment(entry, crlf));
     }
-    for entry in entries {
-        text.push('\n');
-        text.push_str(&crate::journal::edit::entry_fragment(entry, crlf));
-    }
+    text.push_str(&tables_fragment(
+        &[],
+        &additions.reasons,
+        &additions.contacts,
+    ));
     if crlf {
         text.replace('\n', "\r\n")
     } else {
@@ -562,7 +562,11 @@ impl Ending {
 /// are enough).
 #[cfg(test)]
 pub(crate) fn appended(end: &[u8], entry: &Entry) -> String {
-    fragment(Ending::of(end), &[], std::slice::from_ref(entry))
+    let additions = Journal {
+        entries: vec![entry.clone()],
+        ..Journal::default()
+    };
+    fragment(Ending::of(end), &additions)
 }
 
 /// What reading through the cache makes of text appended to a journal it summarised.
@@ -670,6 +674,13 @@ mod tests {
         }
     }
 
+    fn entries(texts: &[&str]) -> Journal {
+        Journal {
+            entries: texts.iter().map(|t| entry(t)).collect(),
+            ..Journal::default()
+        }
+    }
+
     const ONE_TRACKER: &str = "version = 1\n\n[[tracker]]\nname = \"a\"\nsince = 2026-01-01\n";
 
     #[test]
@@ -678,7 +689,7 @@ mod tests {
         let path = dir.path().join("journal.toml");
         fs::write(&path, ONE_TRACKER).unwrap();
         // An append that got three bytes in before the crash.
-        let first = fragment(Ending::Lf, &[], &[entry("first")]);
+        let first = fragment(Ending::Lf, &entries(&["first"]));
         let file = File::open(&path).unwrap();
         let record =
             pending::Pending::new(&file, ONE_TRACKER.len() as u64, first.clone().into_bytes())
@@ -704,7 +715,7 @@ mod tests {
             fs::read_to_string(&path).unwrap(),
             format!(
                 "{ONE_TRACKER}{}",
-                fragment(Ending::Lf, &[], &[entry("second")])
+                fragment(Ending::Lf, &entries(&["second"]))
             )
         );
     }
@@ -768,7 +779,7 @@ mod tests {
         fs::write(&one, ONE_TRACKER).unwrap();
         fs::write(&other, ONE_TRACKER).unwrap();
         append_entry(&one, |_| Ok((entry("x"), ()))).unwrap();
-        append_items(&other, |_| Ok((vec![], vec![entry("x")], ()))).unwrap();
+        append_items(&other, |_| Ok((entries(&["x"]), ()))).unwrap();
         assert_eq!(fs::read(&one).unwrap(), fs::read(&other).unwrap());
     }
 

@@ -4,6 +4,10 @@
 //!
 //! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
 //! compassion.
+
 pub mod days;
 pub mod entry;
+pub mod picture;
+pub mod sos;
 pub mod tracker;
+pub mod urge;

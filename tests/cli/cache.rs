@@ -350,3 +350,20 @@ fn the_cache_of_a_deleted_journal_is_removed() {
         "a file of the deleted journal's cache is left"
     );
 }
+
+/// Reasons and contacts appended after the cached part (by `import`, a merge or by hand) are
+/// read through the cache as a full read reads them.
+#[test]
+fn reasons_and_contacts_appended_after_the_cache_read_back_the_same() {
+    let journal = TestJournal::with(SAMPLE);
+    journal.ok(&["streak"]);
+    let mut text = journal.text();
+    text.push_str("\n[[reason]]\ntext = \"to be there for Mia\"\n\n[[contact]]\nname = \"Jo\"\nphone = \"+44 7700 900123\"\n");
+    fs::write(&journal.path, text).unwrap();
+    for args in [&["why"][..], &["contact"]] {
+        let plain = without_cache(&journal, args);
+        assert!(plain.contains("Mia") || plain.contains("Jo"), "{plain}");
+        assert_eq!(journal.ok(args), plain, "{args:?}");
+        assert_eq!(journal.ok(args), plain, "{args:?} warm");
+    }
+}
