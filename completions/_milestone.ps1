@@ -106,17 +106,22 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only entries on or before this day')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only entries of this kind')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only entries with this tag')
-            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N entries (still shown oldest first)')
+            [CompletionResult]::new('--grep', '--grep', [CompletionResultType]::ParameterName, 'Only entries whose text or tags contain WORD (upper and lower case alike)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Only the newest N entries (still shown oldest first) [default on a terminal: 20]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every entry, also on a terminal')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'milestone;edit' {
-            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'New text')
+            [CompletionResult]::new('--text', '--text', [CompletionResultType]::ParameterName, 'New text (`--text ""` removes the note; a win keeps its words)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'Move the entry to another tracker')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'Move the entry to another tracker')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Make the entry another kind: checkin, win, reset, urge or pledge')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'New day')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'New day')
             [CompletionResult]::new('-m', '-m', [CompletionResultType]::ParameterName, 'New mood, 1 (low) to 5 (great)')
@@ -125,10 +130,12 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--no-mood', '--no-mood', [CompletionResultType]::ParameterName, 'Remove the mood')
+            [CompletionResult]::new('--no-tags', '--no-tags', [CompletionResultType]::ParameterName, 'Remove every tag')
             [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep the text private: it is never shared')
             [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Let the text be shared again')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'milestone;rm' {
@@ -224,6 +231,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'Give every entry written without an id one, keeping everything else as written')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break

@@ -291,7 +291,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__check)
-            opts="-h --journal --config --color --help"
+            opts="-h --fix --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -521,7 +521,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__edit)
-            opts="-d -m -h --text --date --mood --tag --private --public --journal --config --color --help"
+            opts="-t -d -m -h --text --tracker --kind --date --mood --no-mood --tag --no-tags --private --public --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -529,6 +529,18 @@ _milestone() {
             case "${prev}" in
                 --text)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "checkin win reset urge pledge" -- "${cur}"))
                     return 0
                     ;;
                 --date)
@@ -1051,7 +1063,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__list)
-            opts="-t -h --tracker --since --until --kind --tag --limit --format --journal --config --color --help"
+            opts="-t -h --tracker --since --until --kind --tag --grep --limit --all --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1090,10 @@ _milestone() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --grep)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -97,7 +97,8 @@ reset\t''
 urge\t'A craving ridden out (one acted on is a reset)'
 pledge\t'A promise for the day, just for today'"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l tag -d 'Only entries with this tag' -r
-complete -c milestone -n "__fish_milestone_using_subcommand list" -l limit -d 'Only the newest N entries (still shown oldest first)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l grep -d 'Only entries whose text or tags contain WORD (upper and lower case alike)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l limit -d 'Only the newest N entries (still shown oldest first) [default on a terminal: 20]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
@@ -105,8 +106,15 @@ complete -c milestone -n "__fish_milestone_using_subcommand list" -l config -d '
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand list" -l all -d 'Every entry, also on a terminal'
 complete -c milestone -n "__fish_milestone_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c milestone -n "__fish_milestone_using_subcommand edit" -l text -d 'New text' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l text -d 'New text (`--text ""` removes the note; a win keeps its words)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -s t -l tracker -d 'Move the entry to another tracker' -r
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l kind -d 'Make the entry another kind: checkin, win, reset, urge or pledge' -r -f -a "checkin\t''
+win\t''
+reset\t''
+urge\t'A craving ridden out (one acted on is a reset)'
+pledge\t'A promise for the day, just for today'"
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -s d -l date -d 'New day' -r
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -s m -l mood -d 'New mood, 1 (low) to 5 (great)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l tag -d 'Replace the tags; repeat for several' -r
@@ -115,9 +123,11 @@ complete -c milestone -n "__fish_milestone_using_subcommand edit" -l config -d '
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l no-mood -d 'Remove the mood'
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -l no-tags -d 'Remove every tag'
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l private -d 'Keep the text private: it is never shared'
 complete -c milestone -n "__fish_milestone_using_subcommand edit" -l public -d 'Let the text be shared again'
-complete -c milestone -n "__fish_milestone_using_subcommand edit" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
@@ -152,7 +162,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d '
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
-sms\t'One line of at most 160 characters'
+sms\t'One line that fits one text message as phones count it (160 characters, or 70 once a character outside GSM-7 is in it), without emoji, which alone would cut it to 70'
 json\t'A share card, the JSON that `milestone circle` reads'
 svg\t'A 1200×630 SVG picture'
 png\t'A 1200×630 PNG picture'"
@@ -175,7 +185,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand circle" -l style -d 
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
-sms\t'One line of at most 160 characters'
+sms\t'One line that fits one text message as phones count it (160 characters, or 70 once a character outside GSM-7 is in it), without emoji, which alone would cut it to 70'
 json\t'A share card, the JSON that `milestone circle` reads'
 svg\t'A 1200×630 SVG picture'
 png\t'A 1200×630 PNG picture'"
@@ -211,6 +221,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand check" -l config -d 
 complete -c milestone -n "__fish_milestone_using_subcommand check" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand check" -l fix -d 'Give every entry written without an id one, keeping everything else as written'
 complete -c milestone -n "__fish_milestone_using_subcommand check" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand completions" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand completions" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F

@@ -17,9 +17,9 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
     let window = args
         .upcoming
         .as_deref()
-        .map(circle::parse_window)
+        .map(|w| circle::parse_window(w, ctx.today))
         .transpose()
-        .map_err(anyhow::Error::msg)?;
+        .map_err(UsageError)?;
     let output = args.output.as_deref();
     if args.style.is_picture() {
         if window.is_some() {

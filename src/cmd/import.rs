@@ -72,9 +72,13 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     if args.dry_run {
         let journal = storage::load_journal_if_any(&ctx.journal)?.unwrap_or_default();
         let plan = exchange::plan(&journal, batch, ctx.today, |_| Ok(String::new()))?;
+        warn_other_since(&plan, source)?;
         writeln!(out, "Would add {}. Nothing was changed.", summary(&plan))?;
         for t in &plan.new_trackers {
             writeln!(out, "  tracker {} since {}", t.name, t.since)?;
+        }
+        for entry in &plan.new_entries {
+            writeln!(out, "  {}", crate::words::entry::describe(entry))?;
         }
         return Ok(());
     }
@@ -89,13 +93,32 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         })?;
         let described = summary(&plan);
         let additions = crate::journal::Journal {
-            trackers: plan.new_trackers,
-            entries: plan.new_entries,
-            reasons: plan.new_reasons,
-            contacts: plan.new_contacts,
+            trackers: plan.new_trackers.clone(),
+            entries: plan.new_entries.clone(),
+            reasons: plan.new_reasons.clone(),
+            contacts: plan.new_contacts.clone(),
         };
-        Ok((additions, described))
+        Ok((additions, (described, plan)))
     })?;
+    let (added, plan) = added;
+    warn_other_since(&plan, source)?;
     writeln!(out, "Added {added}.")?;
+    Ok(())
+}
+
+/// Only milestone's own exports say when a tracker began; jrnl and Loop files only have the
+/// first day of their history, which is expected to differ.
+fn warn_other_since(plan: &exchange::Plan, source: Source) -> Result<()> {
+    if !matches!(source, Source::MilestoneJson | Source::MilestoneCsv) {
+        return Ok(());
+    }
+    let mut err = std::io::stderr().lock();
+    for (name, kept, theirs) in &plan.other_since {
+        writeln!(
+            err,
+            "warning: {}",
+            crate::words::import::other_since(name, *kept, *theirs)
+        )?;
+    }
     Ok(())
 }

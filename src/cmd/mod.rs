@@ -14,6 +14,7 @@ mod new_entry;
 mod paths;
 mod pledge;
 mod prompt;
+mod reading;
 mod report;
 mod reset;
 mod rm;
@@ -38,10 +39,30 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::MergeDriver(args) => return merge_driver::run(args),
         // `paths` is how a person finds a broken settings file, so it must not need to read it.
         Command::Paths => return paths::run(&Context::without_settings(&cli)?),
+        // `check` is how a person finds what is wrong: a broken settings file is said, and the
+        // journal is still checked.
+        Command::Check(args) => {
+            let mut ctx = Context::without_settings(&cli)?;
+            if let Some(path) = &ctx.config {
+                match crate::settings::Settings::load(path) {
+                    Ok(settings) => ctx.settings = settings,
+                    Err(err) => eprintln!(
+                        "warning: {}",
+                        crate::output::terminal_safe(&crate::words::check::settings_skipped(&err))
+                    ),
+                }
+            }
+            return check::run(args, &ctx);
+        }
+        // A prompt is one short line or nothing, and never an error, whatever is broken.
+        Command::Prompt(args) => {
+            prompt::run_quietly(args, &cli);
+            return Ok(());
+        }
         _ => {}
     }
     let ctx = Context::from_cli(&cli)?;
-    match cli.command {
+    let result = match cli.command {
         Command::Start(args) => start::run(args, &ctx),
         Command::Add(args) => add::run(args, &ctx),
         Command::Reset(args) => reset::run(args, &ctx),
@@ -54,16 +75,19 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Circle(args) => circle::run(args, &ctx),
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
-        Command::Check => check::run(&ctx),
-        Command::Prompt(args) => prompt::run(args, &ctx),
         Command::Urge(args) => urge::run(args, &ctx),
         Command::Pledge(args) => pledge::run(args, &ctx),
         Command::Why(args) => why::run(args, &ctx),
         Command::Contact(args) => contact::run(args, &ctx),
         Command::Sos(args) => sos::run(args, &ctx),
         Command::Tracker(args) => tracker::run(args, &ctx),
-        Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
+        Command::Completions(_)
+        | Command::Paths
+        | Command::MergeDriver(_)
+        | Command::Prompt(_)
+        | Command::Check(_) => {
             unreachable!("handled above")
         }
-    }
+    };
+    result.map_err(|err| crate::error::explain_full_disk(err, &ctx.journal))
 }

@@ -116,13 +116,10 @@ fn unchanged(path: &Path) -> String {
     )
 }
 
-/// A write error, with what to do about a file size limit (EFBIG names only "File too large").
+/// A write error, kept as the I/O error it is (the error report says what to do about a full
+/// disk or a file size limit).
 pub fn explain(err: io::Error) -> anyhow::Error {
-    if err.raw_os_error() == Some(libc::EFBIG) || err.kind() == io::ErrorKind::FileTooLarge {
-        anyhow!("{err}; the file size limit (ulimit -f) is smaller than the journal would be")
-    } else {
-        anyhow!(err)
-    }
+    anyhow!(err)
 }
 
 /// Refuses a journal the person may not write (a read-only file is a choice to respect).
@@ -254,8 +251,8 @@ pub fn temp_prefix(path: &Path) -> String {
     )
 }
 
-/// The prefix and suffix of an editor's copy (`milestone edit`, `add --note` in the editor).
-pub const SCRATCH: (&str, &str) = (".milestone-edit-", ".toml");
+/// The prefix and the suffixes of an editor's copy (`milestone edit`, a note in the editor).
+pub const SCRATCH: (&str, [&str; 2]) = (".milestone-edit-", [".toml", ".md"]);
 
 /// Removes what writes to `journal` (and to its redo record) that were killed midway left
 /// behind, and editors' copies no running milestone holds (each holds a lock on its own).
@@ -264,7 +261,8 @@ fn remove_leftovers(journal: &Path) {
     let prefixes = [
         (temp_prefix(journal), ".tmp"),
         (temp_prefix(&pending::path_for(journal)), ".tmp"),
-        (SCRATCH.0.to_owned(), SCRATCH.1),
+        (SCRATCH.0.to_owned(), SCRATCH.1[0]),
+        (SCRATCH.0.to_owned(), SCRATCH.1[1]),
     ];
     let Ok(folder) = fs::read_dir(parent_folder(journal)) else {
         return;

@@ -201,6 +201,39 @@ pub fn load_journal_if_any(path: &Path) -> Result<Option<Journal>> {
     Ok(Some(parse_whole(path, bytes)?.parsed.journal))
 }
 
+/// For commands that only read: the journal as far as it can be read, and its mistakes located
+/// as `PATH:LINE:COL: message`. A journal that is valid TOML but has mistakes (an entry naming
+/// an unknown tracker, a mood of 7) is returned without what could not be read, so a person can
+/// still see their count; one that is not TOML is refused as `load_journal` does. Only a
+/// journal without mistakes goes into the cache.
+pub fn load_journal_leniently(path: &Path, today: NaiveDate) -> Result<(Journal, Vec<String>)> {
+    if let Some(journal) = from_cache(path) {
+        return Ok((journal, Vec::new()));
+    }
+    let Some(bytes) = read_bytes(path)? else {
+        return load_journal(path).map(|journal| (journal, Vec::new()));
+    };
+    let stamp = Stamp::of(&bytes);
+    let text = utf8(path, bytes)?;
+    let loaded = Loaded {
+        path: path.to_owned(),
+        parsed: parse(&text, Some(today)),
+        text,
+    };
+    if loaded.parsed.document.is_none() {
+        refuse_errors(&loaded)?;
+    }
+    let mistakes: Vec<String> = loaded
+        .parsed
+        .errors()
+        .map(|p| p.located(&loaded.path, &loaded.text))
+        .collect();
+    if mistakes.is_empty() {
+        cache::write(path, stamp, loaded.journal());
+    }
+    Ok((loaded.parsed.journal, mistakes))
+}
+
 /// The whole journal read from `bytes`, which must have no errors; the cache is refreshed
 /// for next time, for exactly these bytes.
 fn parse_whole(path: &Path, bytes: Vec<u8>) -> Result<Loaded> {
@@ -602,7 +635,8 @@ fn summary_for_append(path: &Path) -> Option<(u64, Ending, Summary)> {
 /// dropped, and by the next write if this process is killed (it holds a lock on the file
 /// meanwhile, so that no write removes it while the editor is open). It sits beside the
 /// journal (not in /tmp) so health notes stay where they live.
-pub fn scratch_copy(journal: &Path, text: &str) -> Result<tempfile::NamedTempFile> {
+/// `suffix` tells the editor what it holds (`.toml` for the journal, `.md` for a note).
+pub fn scratch_copy(journal: &Path, text: &str, suffix: &str) -> Result<tempfile::NamedTempFile> {
     ignore_file_size_signal();
     let journal = guard::resolve_symlink(journal)?;
     let context = || {
@@ -613,7 +647,7 @@ pub fn scratch_copy(journal: &Path, text: &str) -> Result<tempfile::NamedTempFil
     };
     let mut file = tempfile::Builder::new()
         .prefix(guard::SCRATCH.0)
-        .suffix(guard::SCRATCH.1)
+        .suffix(suffix)
         .tempfile_in(guard::parent_folder(&journal))
         .with_context(context)?;
     let _ = file.as_file().try_lock();
@@ -761,7 +795,7 @@ mod tests {
             fs::write(dir.path().join(name), "x").unwrap();
         }
         // An editor's copy that a running milestone still holds stays.
-        let open = scratch_copy(&path, "being edited").unwrap();
+        let open = scratch_copy(&path, "being edited", ".toml").unwrap();
         append_entry(&path, |_| Ok((entry("x"), ()))).unwrap();
         for name in left {
             assert!(!dir.path().join(name).exists(), "{name} should be gone");

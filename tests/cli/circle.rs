@@ -520,7 +520,7 @@ fn a_bad_upcoming_span_is_an_error() {
     let (circle, files) = group();
     for span in ["soon", "-3d", "30x", "", "d", "1.5w", "99999d"] {
         let flag = format!("--upcoming={span}");
-        let stderr = run_fails(circle.cmd(&[&files[..], &[flag.as_str()]].concat()), 1);
+        let stderr = run_fails(circle.cmd(&[&files[..], &[flag.as_str()]].concat()), 2);
         assert!(stderr.contains("--upcoming"), "{span:?}: {stderr}");
         assert!(stderr.contains("30d"), "says what to write: {stderr}");
     }
