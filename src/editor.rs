@@ -50,6 +50,37 @@ pub fn editor() -> Result<Editor> {
     })
 }
 
+/// While the editor runs, Ctrl-C (sent to the whole foreground group) is the editor's to
+/// handle: milestone waits on, so that it can remove its copy of the journal and say what
+/// happened. A handler, unlike SIG_IGN, is not inherited: the editor gets the default.
+struct EditorHasTheKeyboard {
+    previous: [libc::sighandler_t; 2],
+}
+
+const PASSED_ON: [libc::c_int; 2] = [libc::SIGINT, libc::SIGQUIT];
+
+extern "C" fn wait_for_the_editor(_: libc::c_int) {}
+
+impl EditorHasTheKeyboard {
+    fn new() -> Self {
+        let handler = wait_for_the_editor as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        // SAFETY: the handler does nothing, so it is async-signal-safe.
+        let previous = PASSED_ON.map(|signal| unsafe { libc::signal(signal, handler) });
+        EditorHasTheKeyboard { previous }
+    }
+}
+
+impl Drop for EditorHasTheKeyboard {
+    fn drop(&mut self) {
+        for (signal, previous) in PASSED_ON.into_iter().zip(self.previous) {
+            // SAFETY: restores the disposition saved above.
+            unsafe {
+                libc::signal(signal, previous);
+            }
+        }
+    }
+}
+
 /// Runs the editor on `file` and waits for it to close.
 pub fn edit_file(file: &Path) -> Result<()> {
     let editor = editor()?;
@@ -59,6 +90,7 @@ pub fn edit_file(file: &Path) -> Result<()> {
     {
         bail!(words::not_found(program, editor.from));
     }
+    let _keyboard = EditorHasTheKeyboard::new();
     let status = Command::new("sh")
         .arg("-c")
         .arg(format!("{command} \"$1\""))

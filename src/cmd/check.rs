@@ -16,7 +16,7 @@ pub fn run(args: &CheckArgs, ctx: &Context) -> Result<()> {
     if args.fix {
         return fix(ctx);
     }
-    let Some(loaded) = storage::read(&ctx.journal, ctx.today)? else {
+    let Some(loaded) = storage::read_for_check(&ctx.journal, ctx.today)? else {
         bail!(
             "there is no journal at {} yet; begin one with `milestone start NAME`",
             ctx.journal.display()
@@ -82,7 +82,7 @@ fn fix(ctx: &Context) -> Result<()> {
             ctx.journal.display()
         );
     }
-    let given = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+    let given = storage::modify(&ctx.journal, |journal, document| {
         edit::give_ids(document, |id| journal.has_id(id))
     })?;
     writeln!(std::io::stdout().lock(), "{}", words::ids_given(given))?;

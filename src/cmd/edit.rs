@@ -53,7 +53,7 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
         bail!(words::nothing_to_change());
     }
 
-    let described = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+    let described = storage::modify(&ctx.journal, |journal, document| {
         let id = crate::journal::select::resolve_id(journal, given)?;
         let Some(entry) = journal
             .entries
@@ -127,7 +127,7 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
 }
 
 fn edit_whole_journal(ctx: &Context) -> Result<()> {
-    let Some(original) = storage::read(&ctx.journal, ctx.today)?.map(|l| l.text) else {
+    let Some(original) = storage::read_text(&ctx.journal)? else {
         bail!(
             "there is no journal at {} yet; begin one with `milestone start NAME`",
             ctx.journal.display()
@@ -148,7 +148,7 @@ fn edit_whole_journal(ctx: &Context) -> Result<()> {
             .map(|p| terminal_safe(&p.located(&ctx.journal, &edited)).into_owned())
             .collect();
         if problems.is_empty() {
-            if let Err(err) = storage::replace(&ctx.journal, &original, &edited, ctx.today) {
+            if let Err(err) = storage::replace(&ctx.journal, &original, &edited) {
                 let kept = scratch.keep().map(|(_, path)| path).ok();
                 let kept = kept
                     .map(|p| format!("; your edited copy is kept at {}", p.display()))

@@ -70,9 +70,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     };
     let mut out = std::io::stdout().lock();
     if args.dry_run {
-        let journal = storage::read(&ctx.journal, ctx.today)?
-            .map(|loaded| loaded.parsed.journal)
-            .unwrap_or_default();
+        let journal = storage::load_journal_if_any(&ctx.journal)?.unwrap_or_default();
         let plan = exchange::plan(&journal, batch, ctx.today, |_| Ok(String::new()))?;
         warn_other_since(&plan, source)?;
         writeln!(out, "Would add {}. Nothing was changed.", summary(&plan))?;
@@ -84,7 +82,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         }
         return Ok(());
     }
-    let added = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+    let added = storage::append_items(&ctx.journal, |journal| {
         let plan = exchange::plan(journal, batch.clone(), ctx.today, |taken| {
             loop {
                 let id = edit::new_entry_id(|id| journal.has_id(id))?;
@@ -93,17 +91,14 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
                 }
             }
         })?;
-        for tracker in &plan.new_trackers {
-            edit::append_tracker(document, tracker);
-        }
-        edit::append_entries(document, &plan.new_entries);
-        for reason in &plan.new_reasons {
-            edit::append_reason(document, reason);
-        }
-        for contact in &plan.new_contacts {
-            edit::append_contact(document, contact);
-        }
-        Ok((summary(&plan), plan))
+        let described = summary(&plan);
+        let additions = crate::journal::Journal {
+            trackers: plan.new_trackers.clone(),
+            entries: plan.new_entries.clone(),
+            reasons: plan.new_reasons.clone(),
+            contacts: plan.new_contacts.clone(),
+        };
+        Ok((additions, (described, plan)))
     })?;
     let (added, plan) = added;
     warn_other_since(&plan, source)?;

@@ -23,7 +23,7 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
     // One exploratory `reset` must not end a long streak: on a terminal, ask first.
     let mut named = args.tracker.name().map(str::to_owned);
     if !args.yes && std::io::stdin().is_terminal() {
-        let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+        let journal = storage::load_journal(&ctx.journal)?;
         let tracker = select::one_tracker(
             &journal,
             named.as_deref(),

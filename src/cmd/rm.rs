@@ -10,7 +10,7 @@ use crate::journal::edit;
 use crate::storage;
 
 pub fn run(args: RmArgs, ctx: &Context) -> Result<()> {
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = storage::load_journal(&ctx.journal)?;
     let id = crate::journal::select::resolve_id(&journal, &args.id)?;
     let entry = journal
         .entries
@@ -29,7 +29,7 @@ pub fn run(args: RmArgs, ctx: &Context) -> Result<()> {
         }
     }
 
-    storage::modify(&ctx.journal, ctx.today, |_, document| {
+    storage::modify(&ctx.journal, |_, document| {
         if !edit::remove_entry(document, &id) {
             bail!("the entry {id} is no longer in the journal; nothing was removed");
         }

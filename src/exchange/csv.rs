@@ -1,6 +1,8 @@
 //! milestone's CSV export, for spreadsheets: one row per tracker (kind `start`, dated its
 //! `since`) then one per entry; tags and an urge's triggers joined with `;`. Import reads it
 //! back, also from exports made before the `intensity` and `triggers` columns existed.
+//! Characters a terminal would act on are written as `\u{1b}` escapes (a CSV is often just
+//! `cat`), and stay so when read back.
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
@@ -8,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Batch;
 use crate::journal::{Entry, EntryKind, Journal, Tracker};
+use crate::output::field_safe;
 
 /// The row kind that carries a tracker rather than an entry.
 const START: &str = "start";
@@ -51,14 +54,14 @@ pub fn export(journal: &Journal) -> Result<String> {
             kind: e.kind.as_str().into(),
             date: e.date,
             tracker: e.tracker.to_string(),
-            id: e.id.as_ref().map(|id| id.to_string()),
-            text: e.text.clone(),
+            id: e.id.as_deref().map(|id| field_safe(id).into_owned()),
+            text: e.text.as_deref().map(|t| field_safe(t).into_owned()),
             mood: e.mood,
-            tags: e.tags.join(";"),
+            tags: field_safe(&e.tags.join(";")).into_owned(),
             private: Some(e.private),
             cost_per_day: None,
             intensity: e.intensity,
-            triggers: e.triggers.join(";"),
+            triggers: field_safe(&e.triggers.join(";")).into_owned(),
         })?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)

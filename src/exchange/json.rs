@@ -110,7 +110,7 @@ pub fn export(journal: &Journal) -> Result<String> {
             })
             .collect(),
     };
-    let mut text = serde_json::to_string_pretty(&export)?;
+    let mut text = crate::output::json::to_string_pretty(&export)?;
     text.push('\n');
     Ok(text)
 }

@@ -15,8 +15,8 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use crate::journal::{
-    Contact, Entry, EntryKind, Journal, Reason, Tracker, check_contact, check_intensity,
-    check_reason, check_tracker_name,
+    Contact, Entry, EntryKind, Journal, Reason, Tracker, check_contact, check_entry_id,
+    check_intensity, check_reason, check_tracker_name,
 };
 
 /// What a file to import holds, before it meets the journal.
@@ -118,6 +118,14 @@ pub fn plan(
     let mut seen: HashSet<(NaiveDate, String, EntryKind, Option<String>)> =
         journal.entries.iter().map(same_as).collect();
     for mut entry in batch.entries {
+        if let Some(id) = &entry.id
+            && let Err(why) = check_entry_id(id)
+        {
+            bail!(
+                "the import has an entry on {}: {why}; nothing was imported",
+                entry.date
+            );
+        }
         let known = journal.tracker(&entry.tracker).is_some()
             || plan.new_trackers.iter().any(|t| t.name == entry.tracker);
         if !known {

@@ -350,6 +350,28 @@ fn toml_date(date: NaiveDate) -> toml_edit::Datetime {
     }
 }
 
+/// The TOML text that appending `additions` (trackers, then reasons, then contacts; entries
+/// go through `entry_fragment`) adds, each table after a blank line.
+pub fn tables_fragment(trackers: &[Tracker], reasons: &[Reason], contacts: &[Contact]) -> String {
+    let mut text = String::new();
+    let mut one = |add: &dyn Fn(&mut DocumentMut)| {
+        let mut document = DocumentMut::new();
+        add(&mut document);
+        text.push('\n');
+        text.push_str(&document.to_string());
+    };
+    for tracker in trackers {
+        one(&|d| append_tracker(d, tracker));
+    }
+    for reason in reasons {
+        one(&|d| append_reason(d, reason));
+    }
+    for contact in contacts {
+        one(&|d| append_contact(d, contact));
+    }
+    text
+}
+
 /// One entry as the TOML text `[[entry]]` ... that appending it adds. With `one_line_strings`
 /// a note with line breaks is written as one escaped string rather than a multi-line one, so
 /// that converting the fragment's line ends (for a CRLF journal) cannot change the note.

@@ -227,6 +227,18 @@ pub fn check_tracker_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Why an entry id is refused, or `Ok` when it can be used. Ids are printed by `list`, `edit`
+/// and `rm` and typed back by people: a control character (an escape sequence that a terminal
+/// would obey) or a character that reorders text has no place in one.
+pub fn check_entry_id(id: &str) -> Result<(), String> {
+    match id.chars().find(|c| crate::output::is_unsafe_char(*c)) {
+        Some(bad) => Err(format!(
+            "an entry id cannot hold control or text-direction characters (it holds {bad:?}); give the entry a plain id such as \"k3f9a2c\""
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Tracker names are compared without regard to case, and keep the spelling they were started
 /// with. (Names are ASCII, so ASCII case is all there is.)
 pub fn same_tracker_name(a: &str, b: &str) -> bool {

@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use toml_edit::{Document, Item, Table, Value};
 
 use super::{
-    Contact, Entry, EntryKind, FORMAT_VERSION, Journal, Reason, Tracker, check_intensity,
-    check_mood, check_phrase, check_tracker_name,
+    Contact, Entry, EntryKind, FORMAT_VERSION, Journal, Reason, Tracker, check_entry_id,
+    check_intensity, check_mood, check_phrase, check_tracker_name,
 };
 
 /// How much a problem matters: errors make the journal unusable until fixed, warnings do not.
@@ -66,11 +66,16 @@ pub struct Seed<'a> {
 /// read without an error against `seed`: then only a full parse can say what it means, and
 /// where anything is wrong. (The caller makes sure the journal before it ended with a newline.)
 pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
+    // A byte-order mark is allowed at the start of a file, so the tail alone would accept
+    // one that the whole journal does not.
+    if tail.contains('\u{feff}') {
+        return None;
+    }
     let document = Document::parse(tail).ok()?;
     let root = document.as_table();
-    let append_shaped = root
-        .iter()
-        .all(|(key, item)| matches!(key, "tracker" | "entry") && item.is_array_of_tables());
+    let append_shaped = root.iter().all(|(key, item)| {
+        matches!(key, "tracker" | "entry" | "reason" | "contact") && item.is_array_of_tables()
+    });
     if !append_shaped {
         return None;
     }
@@ -85,6 +90,7 @@ pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
         reader.read_tracker(table, None);
     }
     reader.read_entries(root, None, seed.has_id);
+    reader.read_reasons_and_contacts(root);
     if reader
         .problems
         .iter()
@@ -236,6 +242,11 @@ impl Reader {
             self.read_tracker(table, today);
         }
         self.read_entries(root, today, &|_| false);
+        self.read_reasons_and_contacts(root);
+    }
+
+    /// Reads the `[[reason]]` and `[[contact]]` tables.
+    fn read_reasons_and_contacts(&mut self, root: &Table) {
         for table in self.tables(root, "reason") {
             self.unknown_keys(table, &REASON_KEYS, "in [[reason]]");
             if let Some((text, _)) = self.required_string(table, "text", "[[reason]]") {
@@ -385,7 +396,15 @@ impl Reader {
 
     fn read_entry(&mut self, table: &Table, today: Option<NaiveDate>) -> Option<Entry> {
         self.unknown_keys(table, &ENTRY_KEYS, "in [[entry]]");
-        let id = self.optional_string(table, "id");
+        let id =
+            self.optional_string(table, "id")
+                .and_then(|(id, span)| match check_entry_id(&id) {
+                    Ok(()) => Some((id, span)),
+                    Err(why) => {
+                        self.error(Some(span), why);
+                        None
+                    }
+                });
         let date = self.required_date(table, "date", "[[entry]]");
         let tracker = self.required_string(table, "tracker", "[[entry]]");
         let kind = self.kind(table);

@@ -246,7 +246,7 @@ impl<'a> From<&'a Report<'a>> for ReportJson<'a> {
 /// The report array as JSON text.
 pub fn reports(reports: &[Report]) -> Result<String> {
     let reports: Vec<ReportJson> = reports.iter().map(ReportJson::from).collect();
-    let mut text = serde_json::to_string_pretty(&reports)?;
+    let mut text = to_string_pretty(&reports)?;
     text.push('\n');
     Ok(text)
 }
@@ -266,7 +266,7 @@ pub fn write_entries<'a>(
     let mut out = std::io::BufWriter::new(out);
     let stream = Stream(std::cell::RefCell::new(Some(entries.into_iter())));
     // Converted to io::Error so that a closed pipe is recognised as one.
-    serde_json::to_writer_pretty(&mut out, &stream).map_err(std::io::Error::from)?;
+    to_writer_pretty(&mut out, &stream).map_err(std::io::Error::from)?;
     writeln!(out)?;
     out.flush()?;
     Ok(())
@@ -279,8 +279,71 @@ pub fn write_standings(out: &mut impl Write, standings: &[Standing]) -> Result<(
 
 fn write_pretty(out: &mut impl Write, value: &impl Serialize) -> Result<()> {
     // Rendered whole first, so that a closed pipe surfaces as the plain I/O error it is.
-    let mut text = serde_json::to_string_pretty(value)?;
+    let mut text = to_string_pretty(value)?;
     text.push('\n');
     out.write_all(text.as_bytes())?;
     Ok(())
+}
+
+/// A pretty JSON formatter that also escapes what serde_json leaves raw but a terminal would
+/// act on (C1 controls such as U+009B, DEL, bidi overrides): the same strings for any JSON
+/// reader, and nothing a terminal obeys when the output is just shown.
+struct TerminalSafe<'a>(serde_json::ser::PrettyFormatter<'a>);
+
+macro_rules! delegate {
+    ($($name:ident($($arg:ident: $ty:ty),*);)*) => {$(
+        fn $name<W: ?Sized + Write>(&mut self, writer: &mut W $(, $arg: $ty)*) -> std::io::Result<()> {
+            self.0.$name(writer $(, $arg)*)
+        }
+    )*};
+}
+
+impl serde_json::ser::Formatter for TerminalSafe<'_> {
+    delegate! {
+        begin_array();
+        end_array();
+        begin_array_value(first: bool);
+        end_array_value();
+        begin_object();
+        end_object();
+        begin_object_key(first: bool);
+        begin_object_value();
+        end_object_value();
+    }
+
+    fn write_string_fragment<W: ?Sized + Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|(_, c)| super::is_unsafe_char(*c)) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            let mut units = [0u16; 2];
+            for unit in c.encode_utf16(&mut units) {
+                write!(writer, "\\u{unit:04x}")?;
+            }
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+}
+
+/// `value` as pretty JSON on `writer`, terminal-safe (see `TerminalSafe`).
+pub fn to_writer_pretty<T: Serialize + ?Sized>(
+    writer: &mut impl Write,
+    value: &T,
+) -> serde_json::Result<()> {
+    let formatter = TerminalSafe(serde_json::ser::PrettyFormatter::new());
+    value.serialize(&mut serde_json::Serializer::with_formatter(
+        writer, formatter,
+    ))
+}
+
+/// `value` as pretty JSON text, terminal-safe (see `TerminalSafe`).
+pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    to_writer_pretty(&mut out, value)?;
+    // Only whole UTF-8 strings and ASCII went in.
+    Ok(String::from_utf8(out).unwrap_or_default())
 }

@@ -53,7 +53,7 @@ pub fn plural(n: i64, unit: &str) -> String {
 
 /// Characters a terminal could act on rather than show: C0/C1 controls (escape sequences, bell,
 /// carriage return) and the bidi controls that can reorder what is displayed.
-fn is_unsafe_char(c: char) -> bool {
+pub fn is_unsafe_char(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -69,6 +69,25 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
         if c == '\n' {
             safe.push_str("\\n");
         } else if is_unsafe_char(c) {
+            safe.push_str(&c.escape_unicode().to_string());
+        } else {
+            safe.push(c);
+        }
+    }
+    Cow::Owned(safe)
+}
+
+/// Journal text for a field of a file that may well be shown on a terminal (CSV): unsafe
+/// characters written as `\u{1b}` escapes, line breaks and tabs kept (a quoted CSV field
+/// holds them).
+pub fn field_safe(text: &str) -> Cow<'_, str> {
+    let unsafe_here = |c: char| is_unsafe_char(c) && !matches!(c, '\n' | '\t');
+    if !text.chars().any(unsafe_here) {
+        return Cow::Borrowed(text);
+    }
+    let mut safe = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_here(c) {
             safe.push_str(&c.escape_unicode().to_string());
         } else {
             safe.push(c);

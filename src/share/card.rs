@@ -47,8 +47,8 @@ impl Card {
 /// One card as an object, several as an array; pretty, ending with a newline.
 pub fn to_json(cards: &[Card]) -> anyhow::Result<String> {
     let mut text = match cards {
-        [one] => serde_json::to_string_pretty(one)?,
-        many => serde_json::to_string_pretty(many)?,
+        [one] => crate::output::json::to_string_pretty(one)?,
+        many => crate::output::json::to_string_pretty(many)?,
     };
     text.push('\n');
     Ok(text)
@@ -56,7 +56,7 @@ pub fn to_json(cards: &[Card]) -> anyhow::Result<String> {
 
 /// Always an array, for a group's cards.
 pub fn to_json_array(cards: &[Card]) -> anyhow::Result<String> {
-    let mut text = serde_json::to_string_pretty(cards)?;
+    let mut text = crate::output::json::to_string_pretty(cards)?;
     text.push('\n');
     Ok(text)
 }

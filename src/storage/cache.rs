@@ -1,12 +1,15 @@
 //! A derived cache of the parsed journal, so that reading a large journal does not mean
 //! parsing all of its TOML every time.
 //!
-//! Two files per journal under `dirs::cache_dir()/milestone/` (owner-only): a small head (the
-//! length and hash of the journal bytes it describes, and a summary that `add` needs: trackers,
-//! reset days, entry ids) and the whole parsed journal. Each is checked against the journal's
-//! bytes before use (xxh3 of every byte), so it can never change an answer; a cache that is
-//! missing, stale or damaged is simply rebuilt. `MILESTONE_NO_CACHE=1` turns it off (the tests
-//! compare every command with and without it), `MILESTONE_CACHE_DIR` moves it.
+//! Two files per journal under `dirs::cache_dir()/milestone/`: a small head (the journal's
+//! path, the length and hash of the journal bytes it describes, and a summary that `add`
+//! needs: trackers, reset days, entry ids) and the whole parsed journal. Each is checked
+//! against the journal's bytes before use (xxh3 of every byte), and only ever describes bytes
+//! that were parsed, so it can never change an answer; a cache that is missing, stale or
+//! damaged is simply rebuilt. A folder or file that someone else owns or may write is never
+//! read (another user could plant answers), and nothing is read past a bound. The caches of
+//! journals that are gone are removed. `MILESTONE_NO_CACHE=1` turns it off (the tests compare
+//! every command with and without it), `MILESTONE_CACHE_DIR` moves it.
 
 use std::fs;
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
@@ -15,12 +18,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use xxhash_rust::xxh3::xxh3_64;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
+use super::sidefile;
 use crate::journal::{EntryKind, Journal, Tracker};
 
-/// Bumped whenever what is stored changes shape; older files are then ignored.
-const FORMAT: u32 = 2;
+/// Bumped whenever what is stored changes shape; older files are then ignored (and removed).
+const FORMAT: u32 = 3;
 
 /// Which journal bytes a cache file describes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,11 +41,12 @@ impl Stamp {
         }
     }
 
-    /// Reads from `source` exactly the bytes this stamp describes, hashing them as they pass,
-    /// and says whether they are those bytes and end a line (so that nothing appended after
-    /// them can change what they mean). `source` is left just after them.
-    pub fn matches_start_of(&self, source: &mut impl std::io::Read) -> bool {
-        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    /// Reads from `source` exactly the bytes this stamp describes, hashing them as they pass;
+    /// `Some` (the hash so far, to go on with what follows) when they are those bytes and end
+    /// a line, so that nothing appended after them can change what they mean. `source` is left
+    /// just after them.
+    pub fn matches_start_of(&self, source: &mut impl std::io::Read) -> Option<Xxh3> {
+        let mut hasher = Xxh3::new();
         let mut buffer = vec![0u8; 64 * 1024];
         let mut left = self.len;
         let mut last = b'\n';
@@ -50,7 +55,7 @@ impl Stamp {
                 .len()
                 .min(usize::try_from(left).unwrap_or(usize::MAX));
             match source.read(&mut buffer[..want]) {
-                Ok(0) | Err(_) => return false,
+                Ok(0) | Err(_) => return None,
                 Ok(n) => {
                     hasher.update(&buffer[..n]);
                     last = buffer[n - 1];
@@ -58,7 +63,16 @@ impl Stamp {
                 }
             }
         }
-        last == b'\n' && hasher.digest() == self.hash
+        (last == b'\n' && hasher.digest() == self.hash).then_some(hasher)
+    }
+
+    /// The stamp of the bytes this one describes followed by `tail`, from the hash so far.
+    pub fn followed_by(&self, mut hasher: Xxh3, tail: &[u8]) -> Stamp {
+        hasher.update(tail);
+        Stamp {
+            len: self.len + tail.len() as u64,
+            hash: hasher.digest(),
+        }
     }
 }
 
@@ -121,6 +135,8 @@ impl Summary {
 #[derive(Serialize, Deserialize)]
 struct Head {
     format: u32,
+    /// The journal's path, so that a cache whose journal is gone can be removed.
+    journal: Vec<u8>,
     stamp: Stamp,
     summary: Summary,
 }
@@ -140,6 +156,7 @@ struct ModelRef<'a> {
     journal: &'a Journal,
 }
 
+/// The cache folder, if it may be used: ours, and writable by nobody else.
 fn folder() -> Option<PathBuf> {
     // Unit tests run in the developer's own environment: they must never write a cache into
     // their home (the integration tests give every run a cache folder of its own).
@@ -149,61 +166,88 @@ fn folder() -> Option<PathBuf> {
     if std::env::var_os("MILESTONE_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
         return None;
     }
-    match std::env::var_os("MILESTONE_CACHE_DIR") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => Some(dirs::cache_dir()?.join("milestone")),
-    }
+    let folder = match std::env::var_os("MILESTONE_CACHE_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => dirs::cache_dir()?.join("milestone"),
+    };
+    let meta = fs::metadata(&folder).ok()?;
+    (meta.is_dir() && sidefile::trusted(&meta, None)).then_some(folder)
 }
 
-fn files(journal: &Path) -> Option<(PathBuf, PathBuf)> {
-    let folder = folder()?;
+/// The cache folder, made (owner-only) if it is missing.
+fn folder_to_write() -> Option<PathBuf> {
+    if let Some(folder) = folder() {
+        return Some(folder);
+    }
+    let wanted = match std::env::var_os("MILESTONE_CACHE_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => dirs::cache_dir()?.join("milestone"),
+    };
+    if std::env::var_os("MILESTONE_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
+        || fs::symlink_metadata(&wanted).is_ok()
+    {
+        return None;
+    }
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(&wanted)
+        .ok()?;
+    fs::set_permissions(&wanted, fs::Permissions::from_mode(0o700)).ok()?;
+    folder()
+}
+
+fn key(journal: &Path) -> (PathBuf, String) {
     let journal = fs::canonicalize(journal).unwrap_or_else(|_| journal.to_owned());
     let key = format!("{:016x}", xxh3_64(journal.as_os_str().as_encoded_bytes()));
-    Some((
-        folder.join(format!("{key}.head")),
-        folder.join(format!("{key}.journal")),
-    ))
+    (journal, key)
 }
 
-/// A file's payload, if its checksum holds.
-fn read_checked<T: DeserializeOwned>(path: &Path) -> Option<T> {
-    let raw = fs::read(path).ok()?;
+fn files_in(folder: &Path, key: &str) -> (PathBuf, PathBuf) {
+    (
+        folder.join(format!("{key}.head")),
+        folder.join(format!("{key}.journal")),
+    )
+}
+
+/// A file's payload, if it is a trusted file of at most `limit` bytes and its checksum holds.
+fn read_checked<T: DeserializeOwned>(path: &Path, limit: u64) -> Option<T> {
+    let raw = sidefile::read(path, None, limit).ok()??;
     let (sum, payload) = raw.split_at_checked(8)?;
     (u64::from_le_bytes(sum.try_into().ok()?) == xxh3_64(payload)).then_some(())?;
     postcard::from_bytes(payload).ok()
 }
 
-/// The head and summary for `journal`, when the cache has one.
-pub fn read_head(journal: &Path) -> Option<(Stamp, Summary)> {
-    let head: Head = read_checked(&files(journal)?.0)?;
+/// The most a cache file for a journal of `journal_len` bytes can hold: its parsed form is
+/// never larger than its text (no keys, no quotes), plus a margin.
+fn bound(journal_len: u64) -> u64 {
+    journal_len.saturating_mul(2).saturating_add(64 * 1024)
+}
+
+/// The head and summary for `journal` (now `journal_len` bytes), when the cache has one.
+pub fn read_head(journal: &Path, journal_len: u64) -> Option<(Stamp, Summary)> {
+    let (_, key) = key(journal);
+    let head: Head = read_checked(&files_in(&folder()?, &key).0, bound(journal_len))?;
     (head.format == FORMAT).then_some((head.stamp, head.summary))
 }
 
 /// The whole parsed journal for exactly the bytes `stamp` describes.
 pub fn read_journal(journal: &Path, stamp: Stamp) -> Option<Journal> {
-    let model: Model = read_checked(&files(journal)?.1)?;
+    let (_, key) = key(journal);
+    let model: Model = read_checked(&files_in(&folder()?, &key).1, bound(stamp.len))?;
     (model.format == FORMAT && model.stamp == stamp).then_some(model.journal)
 }
 
-/// Stores `parsed`, the journal read from bytes with `stamp`. A cache that cannot be written
-/// is no error: it is only ever a shortcut.
+/// Stores `parsed`, the journal read from exactly the bytes `stamp` describes, and removes
+/// the caches of journals that are gone. A cache that cannot be written is no error: it is
+/// only ever a shortcut.
 pub fn write(journal: &Path, stamp: Stamp, parsed: &Journal) {
-    let Some((head_path, model_path)) = files(journal) else {
+    super::ignore_file_size_signal();
+    let Some(folder) = folder_to_write() else {
         return;
     };
-    let Some(folder) = head_path.parent() else {
-        return;
-    };
-    if !folder.is_dir()
-        && (fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(folder)
-            .is_err()
-            || fs::set_permissions(folder, fs::Permissions::from_mode(0o700)).is_err())
-    {
-        return;
-    }
+    let (journal, key) = key(journal);
+    let (head_path, model_path) = files_in(&folder, &key);
     let model = ModelRef {
         format: FORMAT,
         stamp,
@@ -211,18 +255,20 @@ pub fn write(journal: &Path, stamp: Stamp, parsed: &Journal) {
     };
     let head = Head {
         format: FORMAT,
+        journal: journal.as_os_str().as_encoded_bytes().to_vec(),
         stamp,
         summary: Summary::of(parsed),
     };
     // The journal first: a head never points at a journal file that is not there yet.
-    let _ = write_checked(&model_path, &model).and_then(|()| write_checked(&head_path, &head));
+    let _ = write_checked(&folder, &model_path, &model)
+        .and_then(|()| write_checked(&folder, &head_path, &head));
+    prune(&folder, &key);
 }
 
-fn write_checked<T: Serialize>(path: &Path, value: &T) -> Option<()> {
+fn write_checked<T: Serialize>(folder: &Path, path: &Path, value: &T) -> Option<()> {
     let payload = postcard::to_stdvec(value).ok()?;
     let mut raw = xxh3_64(&payload).to_le_bytes().to_vec();
     raw.extend_from_slice(&payload);
-    let folder = path.parent()?;
     // tempfile: created 0600 with O_EXCL, then renamed into place whole.
     let mut file = tempfile::Builder::new()
         .prefix(".cache-")
@@ -231,4 +277,62 @@ fn write_checked<T: Serialize>(path: &Path, value: &T) -> Option<()> {
     std::io::Write::write_all(&mut file, &raw).ok()?;
     file.persist(path).ok()?;
     Some(())
+}
+
+/// Removes from our cache folder what no journal needs any more: the files of journals that
+/// are gone (they hold their text, private entries included), of an older format, and
+/// temporary files a killed write left.
+fn prune(folder: &Path, keep: &str) {
+    let Ok(listing) = fs::read_dir(folder) else {
+        return;
+    };
+    let stale_temp = std::time::Duration::from_secs(600);
+    for file in listing.flatten() {
+        let name = file.file_name().to_string_lossy().into_owned();
+        let path = file.path();
+        if name.starts_with(".cache-") {
+            let old = file
+                .metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age > stale_temp));
+            if old {
+                let _ = fs::remove_file(&path);
+            }
+            continue;
+        }
+        let Some((key, kind)) = name.split_once('.') else {
+            continue;
+        };
+        if key == keep || key.len() != 16 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            continue;
+        }
+        let (head_path, model_path) = files_in(folder, key);
+        let needed = match kind {
+            "head" => head_journal(&head_path).is_some_and(|j| j.exists()),
+            "journal" => head_path.exists(),
+            _ => true,
+        };
+        if !needed {
+            let _ = fs::remove_file(&path);
+            if kind == "head" {
+                let _ = fs::remove_file(&model_path);
+            }
+        }
+    }
+}
+
+/// The journal a head file is for, read from the start of the head alone (a head of an older
+/// format, or a damaged one, is for none).
+fn head_journal(head: &Path) -> Option<PathBuf> {
+    use std::io::Read;
+    let file = sidefile::open(head, None).ok()??;
+    let mut start = Vec::new();
+    file.take(64 * 1024).read_to_end(&mut start).ok()?;
+    let (format, rest): (u32, _) = postcard::take_from_bytes(start.get(8..)?).ok()?;
+    let (path, _): (Vec<u8>, _) = postcard::take_from_bytes(rest).ok()?;
+    (format == FORMAT).then(|| {
+        PathBuf::from(std::ffi::OsString::from(
+            <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&path),
+        ))
+    })
 }

@@ -149,3 +149,229 @@ fn the_cache_is_owner_only() {
         assert_eq!(mode, 0o600);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// A cache no race, stray character or other user can fool (issue 11)
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn cache_files(journal: &TestJournal) -> Vec<PathBuf> {
+    let mut files: Vec<_> = fs::read_dir(journal.cmd_cache_dir())
+        .unwrap()
+        .map(|f| f.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+fn plain(journal: &TestJournal, args: &[&str]) -> std::process::Command {
+    let mut cmd = journal.plain();
+    cmd.arg("--journal").arg(&journal.path).args(args);
+    cmd
+}
+
+/// Finding 1: a reader racing a writer must never stamp the cache with bytes it did not
+/// parse: from then on every cached read would hide the writer's entry.
+#[test]
+fn a_reader_racing_a_writer_never_poisons_the_cache() {
+    let mut big_tail = String::new();
+    for i in 0..400 {
+        big_tail.push_str(&format!(
+            "\n[[entry]]\ndate = 2026-11-20\ntracker = \"alcohol\"\nkind = \"checkin\"\ntext = \"hand-written note number {i}, long enough to make the tail big\"\n"
+        ));
+    }
+    assert!(big_tail.len() > 40 * 1024);
+    let mut poisoned = 0;
+    for round in 0..12 {
+        let journal = TestJournal::with(SAMPLE);
+        journal.ok(&["streak"]);
+        fs::write(&journal.path, format!("{SAMPLE}{big_tail}")).unwrap();
+        let mut reader = plain(&journal, &["list"]);
+        reader.stdout(std::process::Stdio::null());
+        let mut reader = reader.spawn().unwrap();
+        // Another writer appends whole entries while the reader reads (as `add` or a sync does).
+        let mut n = 0;
+        let status = loop {
+            if let Some(status) = reader.try_wait().unwrap() {
+                break status;
+            }
+            let mut file = fs::OpenOptions::new()
+                .append(true)
+                .open(&journal.path)
+                .unwrap();
+            std::io::Write::write_all(
+                &mut file,
+                format!("\n[[entry]]\ndate = 2026-11-25\ntracker = \"alcohol\"\nkind = \"win\"\ntext = \"raced {round}.{n}\"\n").as_bytes(),
+            )
+            .unwrap();
+            n += 1;
+            std::thread::sleep(Duration::from_micros(300));
+        };
+        assert!(status.success());
+        let cached = journal.ok(&["export", "--format", "json"]);
+        if cached != without_cache(&journal, &["export", "--format", "json"]) {
+            poisoned += 1;
+        }
+    }
+    assert_eq!(poisoned, 0, "rounds whose cache hid acknowledged entries");
+}
+
+/// Finding 2: characters TOML does not allow, appended after the cache was made, are refused
+/// by cached commands exactly as by a full read, and `add` does not append after them.
+#[test]
+fn stray_characters_after_the_cached_part_are_refused_as_a_full_read_refuses_them() {
+    for stray in [
+        "\x0c", "\x0b", "\r", "\u{85}", "\u{a0}", "\u{3000}", "\u{2028}", "\u{feff}",
+    ] {
+        let journal = TestJournal::with(SAMPLE);
+        journal.ok(&["streak"]);
+        // A lone carriage return: followed by a line feed it would be a valid line end.
+        let text = match stray {
+            "\r" => format!("{SAMPLE}\r"),
+            _ => format!("{SAMPLE}{stray}\n"),
+        };
+        fs::write(&journal.path, &text).unwrap();
+        let mut cmd = journal.cmd(&["streak"]);
+        cmd.env("MILESTONE_NO_CACHE", "1");
+        let full = crate::common::run_fails(cmd, 1);
+        assert!(full.contains("not valid TOML"), "{stray:?}: {full}");
+        assert_eq!(journal.fails(1, &["streak"]), full, "{stray:?}");
+        assert_eq!(
+            journal.fails(1, &["list", "--format", "json"]),
+            full.replace("streak", "list"),
+            "{stray:?}"
+        );
+        journal.fails(1, &["add", "-t", "alcohol", "after the stray character"]);
+        assert_eq!(journal.text(), text);
+    }
+}
+
+/// A cache file's payload rewritten as another user could: same length, checksum fixed.
+fn tamper(file: &PathBuf, from: &str, to: &str) {
+    let raw = fs::read(file).unwrap();
+    let mut payload = raw[8..].to_vec();
+    let at = payload
+        .windows(from.len())
+        .position(|w| w == from.as_bytes())
+        .expect("the note is in the cache");
+    payload[at..at + to.len()].copy_from_slice(to.as_bytes());
+    let mut forged = xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes().to_vec();
+    forged.extend_from_slice(&payload);
+    fs::write(file, forged).unwrap();
+}
+
+/// Finding 3: a cache folder or file that someone else owns or may write is never believed.
+#[test]
+fn a_cache_another_user_could_have_written_is_never_believed() {
+    let journal = TestJournal::with(SAMPLE);
+    let honest = without_cache(&journal, &["list", "--format", "json"]);
+    assert!(honest.contains("Argued with Dad"));
+    journal.ok(&["list"]);
+    let model = cache_files(&journal)
+        .into_iter()
+        .find(|f| f.extension().is_some_and(|e| e == "journal"))
+        .unwrap();
+    tamper(&model, "Argued with Dad", "Argued with Mum");
+    let folder = journal.cmd_cache_dir();
+    // Group- or world-writable folder (a shared cache), then files of another user.
+    for mode in [0o777, 0o770, 0o1777] {
+        fs::set_permissions(&folder, fs::Permissions::from_mode(mode)).unwrap();
+        assert_eq!(
+            journal.ok(&["list", "--format", "json"]),
+            honest,
+            "folder mode {mode:o}"
+        );
+    }
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o700)).unwrap();
+    for file in cache_files(&journal) {
+        std::os::unix::fs::lchown(&file, Some(4242), Some(4242)).unwrap();
+    }
+    assert_eq!(
+        journal.ok(&["list", "--format", "json"]),
+        honest,
+        "files of another user"
+    );
+    std::os::unix::fs::lchown(&folder, Some(4242), Some(4242)).unwrap();
+    assert_eq!(
+        journal.ok(&["list", "--format", "json"]),
+        honest,
+        "a folder of another user"
+    );
+}
+
+/// Finding 3 and 4: a cache file that is a link to a device, or a FIFO, costs nothing.
+#[test]
+fn a_cache_file_that_is_a_device_or_a_fifo_is_skipped_quickly() {
+    for plant in ["/dev/zero", "fifo"] {
+        let journal = TestJournal::with(SAMPLE);
+        let expected = without_cache(&journal, &["prompt"]);
+        journal.ok(&["prompt"]);
+        for file in cache_files(&journal) {
+            fs::remove_file(&file).unwrap();
+            if plant == "fifo" {
+                let c = std::ffi::CString::new(file.as_os_str().as_encoded_bytes()).unwrap();
+                // SAFETY: a NUL-terminated path.
+                assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            } else {
+                std::os::unix::fs::symlink(plant, &file).unwrap();
+            }
+        }
+        for args in [&["prompt"][..], &["list"], &["add", "-t", "alcohol", "x"]] {
+            let ran = crate::common::run_with_deadline(
+                plain(&journal, args),
+                b"",
+                Duration::from_secs(20),
+            );
+            assert_eq!(ran.code, Some(0), "{plant} {args:?}: {}", ran.stderr());
+            if args == ["prompt"] {
+                assert_eq!(ran.stdout(), expected, "{plant}");
+            }
+        }
+    }
+}
+
+/// Finding 11: the cache of a journal that was deleted goes with it (it held its text,
+/// private entries included).
+#[test]
+fn the_cache_of_a_deleted_journal_is_removed() {
+    let gone = TestJournal::with(SAMPLE);
+    gone.ok(&["streak"]);
+    assert_eq!(cache_files(&gone).len(), 2);
+    fs::remove_file(&gone.path).unwrap();
+    let other = TestJournal::with(SAMPLE);
+    let mut cmd = other.cmd(&["streak"]);
+    cmd.env("MILESTONE_CACHE_DIR", gone.cmd_cache_dir());
+    run_ok(cmd);
+    let left = cache_files(&gone);
+    assert_eq!(left.len(), 2, "only the other journal's cache: {left:?}");
+    let all = left
+        .iter()
+        .map(|f| fs::read(f).unwrap())
+        .collect::<Vec<_>>()
+        .concat();
+    let needle = gone.path.as_os_str().as_encoded_bytes();
+    assert!(
+        !all.windows(needle.len()).any(|w| w == needle),
+        "a file of the deleted journal's cache is left"
+    );
+}
+
+/// Reasons and contacts appended after the cached part (by `import`, a merge or by hand) are
+/// read through the cache as a full read reads them.
+#[test]
+fn reasons_and_contacts_appended_after_the_cache_read_back_the_same() {
+    let journal = TestJournal::with(SAMPLE);
+    journal.ok(&["streak"]);
+    let mut text = journal.text();
+    text.push_str("\n[[reason]]\ntext = \"to be there for Mia\"\n\n[[contact]]\nname = \"Jo\"\nphone = \"+44 7700 900123\"\n");
+    fs::write(&journal.path, text).unwrap();
+    for args in [&["why"][..], &["contact"]] {
+        let plain = without_cache(&journal, args);
+        assert!(plain.contains("Mia") || plain.contains("Jo"), "{plain}");
+        assert_eq!(journal.ok(args), plain, "{args:?}");
+        assert_eq!(journal.ok(args), plain, "{args:?} warm");
+    }
+}

@@ -624,3 +624,417 @@ fn a_symlinked_journal_stays_a_link_and_its_target_gets_the_entry() {
     assert_eq!(names_in(&data), ["journal.toml", "journal.toml.lock"]);
     assert_eq!(names_in(journal.folder()), ["dotfiles", "journal.toml"]);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Side files no crash, limit or other user can turn against the journal (issue 11)
+
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::time::Duration;
+
+use crate::common::run_with_deadline;
+
+/// `milestone --journal J ARGS` as a plain `std::process::Command` (for deadlines, limits and
+/// process groups), in J's environment.
+fn plain_cmd(journal: &TestJournal, args: &[&str]) -> Command {
+    let mut cmd = journal.plain();
+    cmd.arg("--journal").arg(&journal.path).args(args);
+    cmd
+}
+
+fn side_file(journal: &TestJournal, suffix: &str) -> std::path::PathBuf {
+    journal.folder().join(format!("journal.toml{suffix}"))
+}
+
+fn mkfifo(path: &Path) {
+    let c = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0, "mkfifo");
+}
+
+/// Gives `path` to another user (uid/gid 4242), as a file planted by them would be.
+fn give_away(path: &Path) {
+    std::os::unix::fs::lchown(path, Some(4242), Some(4242)).expect("chown (the tests run as root)");
+}
+
+/// `add` killed by the fault hook at `point`; returns the journal's text after the kill.
+fn add_killed_at(journal: &TestJournal, point: &str, note: &str) -> String {
+    let mut cmd = journal.cmd(&["add", "-t", "alcohol", note]);
+    cmd.env("MILESTONE_FAULT", point);
+    let out = cmd.output().unwrap();
+    assert_eq!(
+        out.status.signal(),
+        Some(libc::SIGKILL),
+        "the fault hook should have killed add: {out:?}"
+    );
+    journal.text()
+}
+
+/// Finding 4: a FIFO or a device where the redo record goes must not hang anything.
+#[test]
+fn a_fifo_or_a_device_for_the_redo_record_is_refused_not_waited_on() {
+    for plant in ["fifo", "/dev/zero"] {
+        let journal = TestJournal::with(CONTRACT_EXAMPLE);
+        let pending = side_file(&journal, ".pending");
+        if plant == "fifo" {
+            mkfifo(&pending);
+        } else {
+            std::os::unix::fs::symlink(plant, &pending).unwrap();
+        }
+        for args in [&["streak"][..], &["add", "-t", "alcohol", "x"]] {
+            let ran = run_with_deadline(plain_cmd(&journal, args), b"", Duration::from_secs(20));
+            assert_eq!(ran.code, Some(1), "{plant} {args:?}: {}", ran.stderr());
+            assert_eq!(
+                ran.stderr(),
+                format!(
+                    "error: {} is not a regular file, so milestone will not read it; remove it (it is not part of your journal)\n",
+                    pending.display()
+                ),
+                "{plant} {args:?}"
+            );
+            assert_eq!(journal.text(), CONTRACT_EXAMPLE);
+        }
+    }
+}
+
+/// Finding 5: an add killed after its append was durable leaves its record; the person then
+/// deletes that entry by hand. It must stay deleted.
+#[test]
+fn a_hand_deleted_entry_is_not_brought_back_by_a_leftover_redo_record() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let after = add_killed_at(&journal, "after-append", "killed after the append");
+    assert!(after.contains("killed after the append"), "{after}");
+    assert!(side_file(&journal, ".pending").exists());
+    fs::write(&journal.path, CONTRACT_EXAMPLE).unwrap();
+
+    assert!(!journal.ok(&["list"]).contains("killed after"));
+    journal.ok(&["add", "-t", "alcohol", "the next one"]);
+    let text = journal.text();
+    assert!(text.starts_with(CONTRACT_EXAMPLE), "{text}");
+    assert!(!text.contains("killed after"), "{text}");
+    assert_eq!(text.matches("[[entry]]").count(), 4, "{text}");
+    assert!(!side_file(&journal, ".pending").exists());
+}
+
+/// Finding 6: the same leftover record after the person deleted a *different* entry of the
+/// same byte length must not be replayed (that wrote the entry twice).
+#[test]
+fn a_leftover_redo_record_is_not_replayed_onto_a_different_journal_of_the_same_length() {
+    const NOTE: &str = "killed after the append";
+    // Learn how long the appended entry is, then give the journal an entry just as long.
+    let probe = TestJournal::with(CONTRACT_EXAMPLE);
+    let fragment_len = add_killed_at(&probe, "after-append", NOTE).len() - CONTRACT_EXAMPLE.len();
+    let skeleton = "\n[[entry]]\nid = \"aaaaaa9\"\ndate = 2026-11-25\ntracker = \"alcohol\"\nkind = \"checkin\"\ntext = \"\"\n";
+    let pad = fragment_len - skeleton.len();
+    let doomed = skeleton.replace("text = \"\"", &format!("text = \"{}\"", "p".repeat(pad)));
+    assert_eq!(doomed.len(), fragment_len);
+    let before = format!("{CONTRACT_EXAMPLE}{doomed}");
+
+    let journal = TestJournal::with(&before);
+    let after = add_killed_at(&journal, "after-append", NOTE);
+    fs::write(&journal.path, after.replacen(&doomed, "", 1)).unwrap();
+    let edited = journal.text();
+    assert_eq!(edited.len(), before.len());
+
+    journal.ok(&["check"]);
+    let listed = journal.ok(&["list"]);
+    assert_eq!(listed.matches(NOTE).count(), 1, "{listed}");
+    assert_eq!(
+        journal.text(),
+        edited,
+        "a reading command wrote the journal"
+    );
+    let added = journal.ok(&["add", "-t", "alcohol", "the next one"]);
+    assert!(added.starts_with("Logged a check-in"), "{added}");
+    let text = journal.text();
+    assert!(text.starts_with(&edited), "{text}");
+    assert_eq!(text.matches(NOTE).count(), 1, "{text}");
+    journal.ok(&["check"]);
+}
+
+/// Finding 7: a file size limit (ulimit -f) is an error like a full disk, not a SIGXFSZ
+/// death that leaves half an entry on disk.
+#[test]
+fn a_file_size_limit_is_a_clear_error_and_leaves_the_journal_as_it_was() {
+    const LIMIT: usize = 16 << 10;
+    let sample = crate::adversarial::sample_journal();
+    let mut near_limit = sample[..sample.len().min(LIMIT - 400)].to_owned();
+    near_limit.truncate(near_limit.rfind("\n[[entry]]").unwrap() + 1);
+    while near_limit.len() < LIMIT - 30 {
+        near_limit.push_str("#\n");
+    }
+    for args in [
+        &[
+            "add",
+            "--tracker",
+            "alcohol",
+            "a note that crosses the limit",
+        ][..],
+        &["reset", "smoking"],
+        &["start", "gambling"],
+        &[
+            "edit",
+            "vk5dm3y",
+            "--text",
+            "a longer note, which no longer fits under the limit",
+        ],
+    ] {
+        let journal = TestJournal::with(&near_limit);
+        let mut cmd = plain_cmd(&journal, args);
+        // SAFETY: setrlimit is async-signal-safe.
+        unsafe {
+            cmd.pre_exec(|| {
+                let limit = libc::rlimit {
+                    rlim_cur: LIMIT as libc::rlim_t,
+                    rlim_max: LIMIT as libc::rlim_t,
+                };
+                libc::setrlimit(libc::RLIMIT_FSIZE, &limit);
+                Ok(())
+            });
+        }
+        let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
+        let stderr = ran.stderr();
+        assert_eq!(ran.code, Some(1), "{args:?}: {stderr}");
+        assert_eq!(
+            stderr,
+            format!(
+                "error: no space left to write {}; free some space and try again; the journal is unchanged\n",
+                journal.path.display()
+            ),
+            "{args:?}"
+        );
+        assert_eq!(journal.text(), near_limit, "{args:?}");
+        assert_eq!(
+            names_in(journal.folder()),
+            ["journal.toml", "journal.toml.lock"]
+        );
+    }
+}
+
+/// Finding 8: ids are where raw control sequences got through; they are refused wherever an
+/// id comes in (a hand edit, an import, a merge).
+#[test]
+fn ids_with_control_or_direction_characters_are_refused_at_the_door() {
+    for (escaped, shown) in [
+        ("\\u001b]52;c;aGk=\\u0007", "'\\u{1b}'"),
+        ("\\u001b[2J", "'\\u{1b}'"),
+        ("ab\\u009bc", "'\\u{9b}'"),
+        ("ab\\u202ec", "'\\u{202e}'"),
+        ("a\\tb", "'\\t'"),
+    ] {
+        let text = CONTRACT_EXAMPLE.replacen("\"aaaaaa2\"", &format!("\"{escaped}\""), 1);
+        let journal = TestJournal::with(&text);
+        let line = text
+            .lines()
+            .position(|l| l.starts_with(&format!("id = \"{escaped}")))
+            .unwrap()
+            + 1;
+        let expected = format!(
+            "{}:{line}:6: an entry id cannot hold control or text-direction characters (it holds {shown}); give the entry a plain id such as \"k3f9a2c\"",
+            journal.path.display()
+        );
+        let check = journal.cmd(&["check"]).output().unwrap();
+        assert_eq!(check.status.code(), Some(1));
+        let check = String::from_utf8(check.stdout).unwrap();
+        assert!(check.contains(&expected), "{escaped}: {check}");
+        let list = journal.cmd(&["list"]).output().unwrap();
+        let list =
+            String::from_utf8(list.stderr).unwrap() + &String::from_utf8(list.stdout).unwrap();
+        assert!(list.contains(&expected), "{escaped}: {list}");
+        assert!(
+            !list.contains('\u{1b}') && !list.contains('\u{9b}'),
+            "{list}"
+        );
+    }
+
+    // An import holding such an id changes nothing.
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let exported = journal.ok(&["export", "--format", "json"]);
+    let planted = exported.replacen("\"aaaaaa1\"", "\"evil\\u001b]8;;http://x\\u0007\"", 1);
+    let file = journal.folder().join("planted.json");
+    fs::write(&file, planted).unwrap();
+    let fresh = TestJournal::with("version = 1\n");
+    let stderr = fresh.fails(1, &["import", file.to_str().unwrap()]);
+    assert!(
+        stderr.contains(
+            "an entry id cannot hold control or text-direction characters (it holds '\\u{1b}')"
+        ),
+        "{stderr}"
+    );
+
+    // A merge whose other side holds one keeps ours and says so.
+    let dir = tempfile::tempdir().unwrap();
+    let (base, ours, theirs) = (
+        dir.path().join("b"),
+        dir.path().join("o"),
+        dir.path().join("t"),
+    );
+    fs::write(&base, CONTRACT_EXAMPLE).unwrap();
+    fs::write(&ours, CONTRACT_EXAMPLE).unwrap();
+    fs::write(
+        &theirs,
+        CONTRACT_EXAMPLE.replacen("\"aaaaaa3\"", "\"x\\u009by\"", 1),
+    )
+    .unwrap();
+    let mut cmd = crate::common::TestEnv::new().milestone();
+    cmd.arg("merge-driver").arg(&base).arg(&ours).arg(&theirs);
+    let stderr = run_fails(cmd, 1);
+    assert!(stderr.contains("(it holds '\\u{9b}')"), "{stderr}");
+    assert_eq!(fs::read_to_string(&ours).unwrap(), CONTRACT_EXAMPLE);
+}
+
+/// Finding 8: exports that may reach a terminal carry no raw control characters; JSON keeps
+/// them as escapes (the same string for a JSON reader), CSV as visible `\u{..}` escapes.
+#[test]
+fn csv_and_json_exports_never_carry_raw_control_characters() {
+    let text = CONTRACT_EXAMPLE.replacen(
+        "text = \"Argued with Dad\"",
+        "text = \"a\\u001b]52;c;aGk=\\u0007 b\\r c\\b d\\u009b e\\u202e f\\u2066 g\\nh\"\ntags = [\"t\\u001b[2J\"]",
+        1,
+    );
+    let journal = TestJournal::with(&text);
+    let raw_controls = |s: &str| {
+        s.chars()
+            .filter(|c| {
+                (c.is_control() && !matches!(c, '\n'))
+                    || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            })
+            .collect::<Vec<_>>()
+    };
+    let csv = journal.ok(&["export", "--format", "csv"]);
+    assert_eq!(raw_controls(&csv), Vec::<char>::new(), "{csv:?}");
+    assert!(
+        csv.contains(
+            "a\\u{1b}]52;c;aGk=\\u{7} b\\u{d} c\\u{8} d\\u{9b} e\\u{202e} f\\u{2066} g\nh"
+        ),
+        "{csv}"
+    );
+    assert!(csv.contains("t\\u{1b}[2J"), "{csv}");
+
+    for args in [
+        &["export", "--format", "json"][..],
+        &["list", "--format", "json"],
+    ] {
+        let out = journal.ok(args);
+        assert_eq!(raw_controls(&out), Vec::<char>::new(), "{args:?}: {out:?}");
+        assert!(
+            out.contains("d\\u009b e\\u202e f\\u2066 g"),
+            "{args:?}: {out}"
+        );
+        let value = json(&out);
+        let found = value.to_string().contains("d\\u009b") || out.contains("d\\u009b");
+        assert!(found);
+    }
+    let exported = json(&journal.ok(&["export", "--format", "json"]));
+    let note = exported.to_string();
+    assert!(note.contains("aGk="), "{note}");
+    let entries = exported["entries"].as_array().unwrap();
+    assert!(
+        entries.iter().any(|e| e["text"].as_str()
+            == Some("a\u{1b}]52;c;aGk=\u{7} b\r c\u{8} d\u{9b} e\u{202e} f\u{2066} g\nh")),
+        "JSON must keep the exact text: {entries:?}"
+    );
+}
+
+/// Finding 9: a killed `milestone edit` leaves its full copy of the journal; the next write
+/// removes it (but never the copy of an edit still running, nor anyone else's file).
+#[test]
+fn the_next_write_removes_a_killed_edits_copy_of_the_journal() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let left = journal.folder().join(".milestone-edit-Xy12Ab.toml");
+    let others = [
+        ".milestone-edit-notes.txt",
+        "milestone-edit-Xy12Ab.toml",
+        "mine.toml",
+    ];
+    fs::write(&left, CONTRACT_EXAMPLE).unwrap();
+    for name in others {
+        fs::write(journal.folder().join(name), "x").unwrap();
+    }
+    journal.ok(&["add", "-t", "alcohol", "x"]);
+    assert!(!left.exists(), "the killed edit's copy should be gone");
+    for name in others {
+        assert!(journal.folder().join(name).exists(), "{name} is not ours");
+    }
+}
+
+/// Finding 9: Ctrl-C while the editor is open (SIGINT to the whole foreground group) leaves
+/// no copy of the journal behind.
+#[test]
+fn ctrl_c_in_the_editor_leaves_no_copy_of_the_journal() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    let editor = tempfile::tempdir().unwrap();
+    let script = editor.path().join("editor.sh");
+    fs::write(&script, "#!/bin/sh\nkill -INT 0\nsleep 1\n").unwrap();
+    fs::set_permissions(&script, fs::Permissions::from_mode(0o755)).unwrap();
+    // (`add` opens the editor the same way, but only on a terminal.)
+    let mut cmd = plain_cmd(&journal, &["edit"]);
+    cmd.env("EDITOR", &script).process_group(0);
+    let ran = run_with_deadline(cmd, b"", Duration::from_secs(20));
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr());
+    assert_eq!(journal.text(), CONTRACT_EXAMPLE);
+    assert_eq!(names_in(journal.folder()), ["journal.toml"]);
+}
+
+/// Finding 10: in a shared sticky folder (/tmp), side files planted by another user are
+/// refused: a `.pending` of theirs injected entries, a `.lock` of theirs blocked every write.
+#[test]
+fn side_files_of_another_user_are_refused() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    fs::set_permissions(journal.folder(), fs::Permissions::from_mode(0o1777)).unwrap();
+    add_killed_at(&journal, "after-record", "planted by someone else");
+    fs::write(&journal.path, CONTRACT_EXAMPLE).unwrap();
+    let pending = side_file(&journal, ".pending");
+    give_away(&pending);
+    let refusal = format!(
+        "error: {} belongs to another user, so milestone will not use it; ask them (or an administrator) to remove it\n",
+        pending.display()
+    );
+    for args in [
+        &["list"][..],
+        &["add", "-t", "alcohol", "x"],
+        &["start", "gambling"],
+    ] {
+        assert_eq!(journal.fails(1, args), refusal, "{args:?}");
+    }
+    fs::remove_file(&pending).unwrap();
+
+    let lock = lock_path(&journal.path);
+    give_away(&lock);
+    let refusal = format!(
+        "error: {} belongs to another user, so milestone will not use it; ask them (or an administrator) to remove it\n",
+        lock.display()
+    );
+    assert_eq!(journal.fails(1, &["add", "-t", "alcohol", "x"]), refusal);
+    assert_eq!(journal.text(), CONTRACT_EXAMPLE);
+}
+
+/// Finding 10: a lock held for longer than a write can take is a clear error, not a hang.
+#[test]
+fn a_lock_held_too_long_is_a_clear_error() {
+    let journal = TestJournal::with(CONTRACT_EXAMPLE);
+    journal.ok(&["add", "-t", "alcohol", "first"]);
+    let before = journal.text();
+    let held = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(lock_path(&journal.path))
+        .unwrap();
+    held.lock().unwrap();
+    let ran = run_with_deadline(
+        plain_cmd(&journal, &["add", "-t", "alcohol", "x"]),
+        b"",
+        Duration::from_secs(40),
+    );
+    assert_eq!(ran.code, Some(1), "{}", ran.stderr());
+    assert_eq!(
+        ran.stderr(),
+        format!(
+            "error: another milestone has been changing {} for 10 seconds (it holds {}); try again when it is done\n",
+            journal.path.display(),
+            lock_path(&journal.path).display()
+        )
+    );
+    assert_eq!(journal.text(), before);
+    drop(held);
+    journal.ok(&["add", "-t", "alcohol", "x"]);
+}
