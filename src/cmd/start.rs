@@ -43,19 +43,9 @@ pub fn run(args: StartArgs, ctx: &Context) -> Result<()> {
 
     let days = (ctx.today - since).num_days();
     let mut out = std::io::stdout().lock();
-    if days == 0 {
-        writeln!(
-            out,
-            "Started tracking {} today. Day one of something good.",
-            tracker.name
-        )?;
-    } else {
-        writeln!(
-            out,
-            "Started tracking {} from {since}: {} already.",
-            tracker.name,
-            crate::output::plural(days, "day")
-        )?;
+    writeln!(out, "{}", words::started(&tracker.name, since, days))?;
+    if tracker.private {
+        writeln!(out, "{}", words::PRIVATE)?;
     }
     Ok(())
 }

@@ -13,9 +13,17 @@ pub fn listing(trackers: &[Tracker]) -> String {
         return "No trackers yet; begin with `milestone start NAME`.\n".into();
     }
     let width = trackers.iter().map(|t| t.name.len()).max().unwrap_or(0);
+    let phrases: Vec<String> = trackers
+        .iter()
+        .map(|t| format!("\"{}\"", t.phrase()))
+        .collect();
+    let phrase_width = phrases.iter().map(|p| p.chars().count()).max().unwrap_or(0);
     let mut out = String::new();
-    for t in trackers {
-        let mut line = format!("{:<width$}  since {}  \"{}\"", t.name, t.since, t.phrase());
+    for (t, phrase) in trackers.iter().zip(&phrases) {
+        let mut line = format!(
+            "{:<width$}  since {}  {phrase:<phrase_width$}",
+            t.name, t.since
+        );
         if let Some(cost) = t.cost_per_day {
             let _ = write!(line, "  {cost} a day");
         }
