@@ -168,6 +168,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
         'milestone;circle' {
             [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text')
             [CompletionResult]::new('--upcoming', '--upcoming', [CompletionResultType]::ParameterName, 'List the members'' anniversaries in the next span of days instead, such as 30d or 2w')
+            [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The day to view the circle on (default today): each member''s days are counted to it')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')

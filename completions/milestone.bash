@@ -303,7 +303,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__circle)
-            opts="-h --style --upcoming --no-emoji --journal --config --color --help"
+            opts="-h --style --upcoming --on --no-emoji --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -314,6 +314,10 @@ _milestone() {
                     return 0
                     ;;
                 --upcoming)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

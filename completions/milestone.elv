@@ -155,6 +155,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;circle'= {
             cand --style 'How to format the text'
             cand --upcoming 'List the members'' anniversaries in the next span of days instead, such as 30d or 2w'
+            cand --on 'The day to view the circle on (default today): each member''s days are counted to it'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'

@@ -160,6 +160,7 @@ discord\t'Discord\'s Markdown, with @-mentions defused'
 sms\t'One line of at most 160 characters'
 json\t'A share card, the JSON that `milestone circle` reads'"
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l upcoming -d 'List the members\' anniversaries in the next span of days instead, such as 30d or 2w' -r
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -l on -d 'The day to view the circle on (default today): each member\'s days are counted to it' -r
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''

@@ -313,6 +313,9 @@ pub struct CircleArgs {
     /// List the members' anniversaries in the next span of days instead, such as 30d or 2w
     #[arg(long, value_name = "SPAN")]
     pub upcoming: Option<String>,
+    /// The day to view the circle on (default today): each member's days are counted to it
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,

@@ -57,7 +57,6 @@ impl Tracker {
     }
 
     /// What follows a day count: the tracker's own phrase, or "<name>-free".
-    #[allow(dead_code, reason = "share, report and the rest take it up next")]
     pub fn phrase(&self) -> String {
         self.phrase
             .clone()

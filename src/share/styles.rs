@@ -31,7 +31,11 @@ pub fn render(message: &Message, style: ShareStyle, emoji: bool) -> String {
 /// The first of the ever shorter versions `compose(level)` gives that fits one SMS; the
 /// shortest, cut, when none does.
 pub fn render_sms(compose: impl Fn(u8) -> Message, emoji: bool) -> String {
-    const LEVELS: u8 = 4;
+    render_sms_levels(|level| compose(level as u8), 4, emoji)
+}
+
+/// `render_sms` over `levels` versions, from the fullest (0) to the shortest.
+pub fn render_sms_levels(compose: impl Fn(usize) -> Message, levels: usize, emoji: bool) -> String {
     let one_line = |message: &Message| -> String {
         let lines: Vec<String> = message
             .lines
@@ -41,7 +45,7 @@ pub fn render_sms(compose: impl Fn(u8) -> Message, emoji: bool) -> String {
         lines.join(" ")
     };
     let mut line = String::new();
-    for level in 0..LEVELS {
+    for level in 0..levels.max(1) {
         line = one_line(&compose(level));
         if line.chars().count() <= SMS_LIMIT {
             break;
