@@ -77,12 +77,16 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;reset' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day of the slip [default: today]')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day of the slip [default: today]')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for yourself about what happened')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask first (on a terminal, reset asks before it records anything)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask first (on a terminal, reset asks before it records anything)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -130,6 +134,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;streak' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Count as of this day instead of today')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
@@ -140,6 +146,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;report' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Report as of this day instead of today')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
@@ -150,6 +158,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;share' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Share as of this day instead of today')
             [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text [default: plain, or share_style from the settings]')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Use a share template from the settings file''s [templates] instead of a style')
@@ -161,6 +171,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--discreet', '--discreet', [CompletionResultType]::ParameterName, 'Never name what you track ("256 days strong")')
             [CompletionResult]::new('--no-emoji', '--no-emoji', [CompletionResultType]::ParameterName, 'Leave out emoji')
             [CompletionResult]::new('--with-notes', '--with-notes', [CompletionResultType]::ParameterName, 'Add that day''s notes and win (never the text of a private entry)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Share every tracker that is not private')
+            [CompletionResult]::new('--with-total', '--with-total', [CompletionResultType]::ParameterName, 'After a slip, also say how many days still count in all [default: share_total from the settings]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -230,6 +242,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;prompt' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')

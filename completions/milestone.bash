@@ -1033,12 +1033,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__prompt)
-            opts="-h --journal --config --color --help"
+            opts="-t -h --tracker --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --journal)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then
@@ -1081,12 +1089,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__report)
-            opts="-h --on --format --journal --config --color --help"
+            opts="-t -h --tracker --on --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1137,12 +1153,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__reset)
-            opts="-d -h --date --note --journal --config --color --help"
+            opts="-t -d -y -h --tracker --date --note --yes --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --date)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1245,12 +1269,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__share)
-            opts="-h --on --style --template --name --anonymous --discreet --no-emoji --with-notes --journal --config --color --help"
+            opts="-t -h --tracker --on --style --template --name --anonymous --discreet --no-emoji --with-notes --all --with-total --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1365,12 +1397,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__streak)
-            opts="-h --on --format --journal --config --color --help"
+            opts="-t -h --tracker --on --format --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tracker)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --on)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -71,12 +71,16 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;reset'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand -d 'The day of the slip [default: today]'
             cand --date 'The day of the slip [default: today]'
             cand --note 'A note for yourself about what happened'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -y 'Do not ask first (on a terminal, reset asks before it records anything)'
+            cand --yes 'Do not ask first (on a terminal, reset asks before it records anything)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -120,6 +124,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;streak'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --on 'Count as of this day instead of today'
             cand --format 'Output format'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
@@ -129,6 +135,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;report'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --on 'Report as of this day instead of today'
             cand --format 'Output format'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
@@ -138,6 +146,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;share'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --on 'Share as of this day instead of today'
             cand --style 'How to format the text [default: plain, or share_style from the settings]'
             cand --template 'Use a share template from the settings file''s [templates] instead of a style'
@@ -149,6 +159,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --discreet 'Never name what you track ("256 days strong")'
             cand --no-emoji 'Leave out emoji'
             cand --with-notes 'Add that day''s notes and win (never the text of a private entry)'
+            cand --all 'Share every tracker that is not private'
+            cand --with-total 'After a slip, also say how many days still count in all [default: share_total from the settings]'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -210,6 +222,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;prompt'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'

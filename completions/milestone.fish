@@ -70,6 +70,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand add" -l no-edit -d '
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l win -d 'Log a win: a milestone of your own, in your own words'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l private -d 'Keep the text private: it is never shared'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -s d -l date -d 'The day of the slip [default: today]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l note -d 'A note for yourself about what happened' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
@@ -77,6 +78,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand reset" -l config -d 
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -s y -l yes -d 'Do not ask first (on a terminal, reset asks before it records anything)'
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand list" -s t -l tracker -d 'Only this tracker\'s entries' -r
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l since -d 'Only entries on or after this day' -r
@@ -115,6 +117,7 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -s y -l yes -d 'Remove without asking'
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l on -d 'Count as of this day instead of today' -r
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
@@ -124,6 +127,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand streak" -l color -d 
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand report" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand report" -l on -d 'Report as of this day instead of today' -r
 complete -c milestone -n "__fish_milestone_using_subcommand report" -l format -d 'Output format' -r -f -a "text\t''
 markdown\t''
@@ -134,6 +138,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand report" -l color -d 
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand report" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l on -d 'Share as of this day instead of today' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d 'How to format the text [default: plain, or share_style from the settings]' -r -f -a "plain\t'Plain text, for any chat'
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
@@ -152,6 +157,8 @@ complete -c milestone -n "__fish_milestone_using_subcommand share" -l anonymous 
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l discreet -d 'Never name what you track ("256 days strong")'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l no-emoji -d 'Leave out emoji'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-notes -d 'Add that day\'s notes and win (never the text of a private entry)'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l all -d 'Share every tracker that is not private'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-total -d 'After a slip, also say how many days still count in all [default: share_total from the settings]'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l style -d 'How to format the text' -r -f -a "plain\t'Plain text, for any chat'
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
@@ -210,6 +217,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand merge-driver" -l col
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand merge-driver" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand prompt" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''

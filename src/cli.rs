@@ -91,6 +91,24 @@ pub enum Command {
     Prompt(PromptArgs),
 }
 
+/// A tracker, given either way every command that takes one accepts: `TRACKER` or
+/// `-t/--tracker T` (names in any case).
+#[derive(Debug, Args)]
+pub struct TrackerArg {
+    /// The tracker, by name (any case); see above for which is used when it is left out
+    #[arg(id = "tracker_name", value_name = "TRACKER", add = crate::complete::trackers())]
+    positional: Option<String>,
+    /// The tracker, as an option (the same as TRACKER)
+    #[arg(id = "tracker", short = 't', long = "tracker", value_name = "T", conflicts_with = "tracker_name", add = crate::complete::trackers())]
+    option: Option<String>,
+}
+
+impl TrackerArg {
+    pub fn name(&self) -> Option<&str> {
+        self.positional.as_deref().or(self.option.as_deref())
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  milestone start alcohol                       (from today)\n  milestone start smoking --since 2026-02-01 --cost-per-day 9\n  milestone start gambling --since \"3 weeks ago\""
@@ -142,15 +160,17 @@ pub struct AddArgs {
     after_help = "A slip is part of many recoveries. The streak starts again on its day; every day before\nit still counts, and nothing is erased.\n\nExamples:\n  milestone reset\n  milestone reset alcohol --date yesterday --note \"cousin's wedding\""
 )]
 pub struct ResetArgs {
-    /// The tracker (may be left out when you have only one)
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// The day of the slip [default: today]
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,
     /// A note for yourself about what happened
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Do not ask first (on a terminal, reset asks before it records anything)
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -232,9 +252,8 @@ pub struct ListArgs {
     after_help = "Examples:\n  milestone streak\n  milestone streak alcohol --on 2026-12-31\n  milestone streak --format json"
 )]
 pub struct StreakArgs {
-    /// Only this tracker [default: all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// Count as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
@@ -248,9 +267,8 @@ pub struct StreakArgs {
     after_help = "Examples:\n  milestone report --on 2026-12-31\n  milestone report alcohol --format markdown > report.md"
 )]
 pub struct ReportArgs {
-    /// Only this tracker [default: all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// Report as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
@@ -266,10 +284,12 @@ pub struct ReportArgs {
   milestone share --discreet --style sms
   milestone share --style json > my-card.json      (for `milestone circle`)
   milestone share --template meeting               (a template from the settings file)")]
+#[command(
+    after_help = "Which trackers: the one named; else default_tracker from the settings; else your one tracker\nthat is not private. --all shares every tracker that is not private. A private tracker is never\nshared (`milestone tracker NAME --shareable` changes that)."
+)]
 pub struct ShareArgs {
-    /// Only this tracker [default: the settings' default_tracker, else all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// Share as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
@@ -294,6 +314,12 @@ pub struct ShareArgs {
     /// Add that day's notes and win (never the text of a private entry)
     #[arg(long)]
     pub with_notes: bool,
+    /// Share every tracker that is not private
+    #[arg(long, conflicts_with = "tracker_name", conflicts_with = "tracker")]
+    pub all: bool,
+    /// After a slip, also say how many days still count in all [default: share_total from the settings]
+    #[arg(long)]
+    pub with_total: bool,
 }
 
 #[derive(Debug, Args)]
@@ -326,9 +352,8 @@ pub struct CircleArgs {
   PS1='$(milestone prompt) \\$ '                       (bash)
   set -g status-right '#(milestone prompt)'          (tmux)")]
 pub struct PromptArgs {
-    /// Only this tracker [default: the settings' default_tracker, else all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
 }
 
 #[derive(Debug, Args)]

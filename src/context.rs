@@ -44,6 +44,15 @@ impl Context {
         })
     }
 
+    /// The settings' `default_tracker`, with the file that sets it.
+    pub fn default_tracker(&self) -> Option<crate::journal::select::DefaultTracker<'_>> {
+        let name = self.settings.default_tracker.as_deref()?;
+        Some(crate::journal::select::DefaultTracker {
+            name,
+            settings_file: self.config.as_deref().unwrap_or(std::path::Path::new("")),
+        })
+    }
+
     /// How human text counts days, from the settings.
     pub fn counting(&self) -> Counting {
         Counting {

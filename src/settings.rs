@@ -26,6 +26,8 @@ pub struct Settings {
     pub share_style: Option<ShareStyle>,
     /// Human text calls the start date "day 1" instead of day 0 (JSON keeps the contract's counts).
     pub day_one: bool,
+    /// After a slip, also share the days that still count (`share --with-total`).
+    pub share_total: bool,
     pub ladder: Ladder,
     pub tracker_ladders: BTreeMap<String, Ladder>,
     /// Named share templates, checked when used.
@@ -40,6 +42,7 @@ impl Default for Settings {
             emoji: true,
             share_style: None,
             day_one: false,
+            share_total: false,
             ladder: Ladder::default(),
             tracker_ladders: BTreeMap::new(),
             templates: BTreeMap::new(),
@@ -102,6 +105,7 @@ impl Settings {
                 }
                 "emoji" => settings.emoji = boolean(item, key, at)?,
                 "day_one" => settings.day_one = boolean(item, key, at)?,
+                "share_total" => settings.share_total = boolean(item, key, at)?,
                 "share_style" => {
                     let name = string(item, key, at)?;
                     let style =
@@ -123,7 +127,7 @@ impl Settings {
                     return Err((
                         key_at,
                         format!(
-                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, ladder, [tracker.NAME] and [templates]"
+                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, share_total, ladder, [tracker.NAME] and [templates]"
                         ),
                     ));
                 }

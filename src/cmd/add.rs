@@ -1,6 +1,6 @@
 //! `milestone add`: log a check-in or a win.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 
 use anyhow::{Context as _, Result, bail};
 
@@ -35,28 +35,9 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(kind, date)
     };
     let (entry, standing) =
-        super::append_new_entry(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
 
-    let mut out = std::io::stdout().lock();
-    let what = match entry.kind {
-        EntryKind::Win => "a win",
-        _ => "a check-in",
-    };
-    let id = entry.id.as_deref().unwrap_or("");
-    match standing {
-        Some(s) => writeln!(
-            out,
-            "Logged {what} for {} on {} (day {}). [{id}]",
-            entry.tracker,
-            entry.date,
-            ctx.counting().days(&s)
-        )?,
-        None => writeln!(
-            out,
-            "Logged {what} for {} on {}. [{id}]",
-            entry.tracker, entry.date
-        )?,
-    }
+    super::new_entry::confirm(ctx, &entry, standing.as_ref())?;
     Ok(())
 }
 

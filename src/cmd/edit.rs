@@ -54,7 +54,7 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
     }
 
     let described = storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        let id = super::resolve_id(journal, given)?;
+        let id = crate::journal::select::resolve_id(journal, given)?;
         let Some(entry) = journal
             .entries
             .iter()
@@ -82,7 +82,10 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
         if let Some(date) = changes.date {
             changed.date = date;
         }
-        Ok(format!("{id} ({})", super::describe_entry(&changed)))
+        Ok(format!(
+            "{id} ({})",
+            crate::words::entry::describe(&changed)
+        ))
     })?;
     writeln!(std::io::stdout().lock(), "Updated {described}.")?;
     Ok(())

@@ -7,6 +7,7 @@
 pub mod edit;
 pub mod merge;
 pub mod parse;
+pub mod select;
 
 use chrono::NaiveDate;
 

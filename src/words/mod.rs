@@ -4,5 +4,6 @@
 //!
 //! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
 //! compassion.
-
+pub mod days;
+pub mod entry;
 pub mod group;
