@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
             [CompletionResult]::new('circle', 'circle', [CompletionResultType]::ParameterValue, 'Print one celebration for a group from its members'' share cards')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Share your card with a group through a shared folder or git repository, and see the circle')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the journal for mistakes, each shown as PATH:LINE:COL: message')
@@ -189,6 +190,110 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'milestone;group' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('join', 'join', [CompletionResultType]::ParameterValue, 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card')
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post (or refresh) your card; no NAME: every group you joined')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the group''s circle: the day''s milestones, everyone, and the cheers for you')
+            [CompletionResult]::new('cheer', 'cheer', [CompletionResultType]::ParameterValue, 'Send a member a cheer (MEMBER: a display name or a member id)')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a group: your card is removed from the folder and the group from your settings')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the groups you joined')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'milestone;group;join' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The name the group sees (default: `name` from the settings)')
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'A tracker the group may see (repeat for more; default: what `share` would share)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'A tracker the group may see (repeat for more; default: what `share` would share)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--anonymous', '--anonymous', [CompletionResultType]::ParameterName, 'The group sees no name')
+            [CompletionResult]::new('--discreet', '--discreet', [CompletionResultType]::ParameterName, 'The cards never name what you track')
+            [CompletionResult]::new('--auto-post', '--auto-post', [CompletionResultType]::ParameterName, 'Post your card after every add, reset, urge and pledge')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;group;post' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;group;show' {
+            [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text')
+            [CompletionResult]::new('--upcoming', '--upcoming', [CompletionResultType]::ParameterName, 'Also list the members'' anniversaries in the next span of days, such as 30d or 2w')
+            [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The day to view the circle on (default today)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--no-emoji', '--no-emoji', [CompletionResultType]::ParameterName, 'Leave out emoji')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'milestone;group;cheer' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;group;leave' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;group;list' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;group;help' {
+            [CompletionResult]::new('join', 'join', [CompletionResultType]::ParameterValue, 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card')
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post (or refresh) your card; no NAME: every group you joined')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the group''s circle: the day''s milestones, everyone, and the cheers for you')
+            [CompletionResult]::new('cheer', 'cheer', [CompletionResultType]::ParameterValue, 'Send a member a cheer (MEMBER: a display name or a member id)')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a group: your card is removed from the folder and the group from your settings')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the groups you joined')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'milestone;group;help;join' {
+            break
+        }
+        'milestone;group;help;post' {
+            break
+        }
+        'milestone;group;help;show' {
+            break
+        }
+        'milestone;group;help;cheer' {
+            break
+        }
+        'milestone;group;help;leave' {
+            break
+        }
+        'milestone;group;help;list' {
+            break
+        }
+        'milestone;group;help;help' {
+            break
+        }
         'milestone;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
@@ -262,6 +367,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Print the milestone report: milestones and their dates, the next ones, wins, resets')
             [CompletionResult]::new('share', 'share', [CompletionResultType]::ParameterValue, 'Print a short celebratory text for a group chat')
             [CompletionResult]::new('circle', 'circle', [CompletionResultType]::ParameterValue, 'Print one celebration for a group from its members'' share cards')
+            [CompletionResult]::new('group', 'group', [CompletionResultType]::ParameterValue, 'Share your card with a group through a shared folder or git repository, and see the circle')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the journal for mistakes, each shown as PATH:LINE:COL: message')
@@ -300,6 +406,33 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;circle' {
+            break
+        }
+        'milestone;help;group' {
+            [CompletionResult]::new('join', 'join', [CompletionResultType]::ParameterValue, 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card')
+            [CompletionResult]::new('post', 'post', [CompletionResultType]::ParameterValue, 'Post (or refresh) your card; no NAME: every group you joined')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the group''s circle: the day''s milestones, everyone, and the cheers for you')
+            [CompletionResult]::new('cheer', 'cheer', [CompletionResultType]::ParameterValue, 'Send a member a cheer (MEMBER: a display name or a member id)')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Leave a group: your card is removed from the folder and the group from your settings')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the groups you joined')
+            break
+        }
+        'milestone;help;group;join' {
+            break
+        }
+        'milestone;help;group;post' {
+            break
+        }
+        'milestone;help;group;show' {
+            break
+        }
+        'milestone;help;group;cheer' {
+            break
+        }
+        'milestone;help;group;leave' {
+            break
+        }
+        'milestone;help;group;list' {
             break
         }
         'milestone;help;export' {

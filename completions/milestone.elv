@@ -35,6 +35,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
             cand circle 'Print one celebration for a group from its members'' share cards'
+            cand group 'Share your card with a group through a shared folder or git repository, and see the circle'
             cand export 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
             cand import 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
@@ -175,6 +176,95 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'milestone;group'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand join 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card'
+            cand post 'Post (or refresh) your card; no NAME: every group you joined'
+            cand show 'Show the group''s circle: the day''s milestones, everyone, and the cheers for you'
+            cand cheer 'Send a member a cheer (MEMBER: a display name or a member id)'
+            cand leave 'Leave a group: your card is removed from the folder and the group from your settings'
+            cand list 'List the groups you joined'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'milestone;group;join'= {
+            cand --as 'The name the group sees (default: `name` from the settings)'
+            cand -t 'A tracker the group may see (repeat for more; default: what `share` would share)'
+            cand --tracker 'A tracker the group may see (repeat for more; default: what `share` would share)'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --anonymous 'The group sees no name'
+            cand --discreet 'The cards never name what you track'
+            cand --auto-post 'Post your card after every add, reset, urge and pledge'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;group;post'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;group;show'= {
+            cand --style 'How to format the text'
+            cand --upcoming 'Also list the members'' anniversaries in the next span of days, such as 30d or 2w'
+            cand --on 'The day to view the circle on (default today)'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --no-emoji 'Leave out emoji'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'milestone;group;cheer'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;group;leave'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;group;list'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;group;help'= {
+            cand join 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card'
+            cand post 'Post (or refresh) your card; no NAME: every group you joined'
+            cand show 'Show the group''s circle: the day''s milestones, everyone, and the cheers for you'
+            cand cheer 'Send a member a cheer (MEMBER: a display name or a member id)'
+            cand leave 'Leave a group: your card is removed from the folder and the group from your settings'
+            cand list 'List the groups you joined'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'milestone;group;help;join'= {
+        }
+        &'milestone;group;help;post'= {
+        }
+        &'milestone;group;help;show'= {
+        }
+        &'milestone;group;help;cheer'= {
+        }
+        &'milestone;group;help;leave'= {
+        }
+        &'milestone;group;help;list'= {
+        }
+        &'milestone;group;help;help'= {
+        }
         &'milestone;export'= {
             cand --format 'Output format'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
@@ -241,6 +331,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand report 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
             cand share 'Print a short celebratory text for a group chat'
             cand circle 'Print one celebration for a group from its members'' share cards'
+            cand group 'Share your card with a group through a shared folder or git repository, and see the circle'
             cand export 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
             cand import 'Add entries (and trackers) from an export, jrnl''s JSON or Loop Habit Tracker''s CSV'
             cand check 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
@@ -269,6 +360,26 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;share'= {
         }
         &'milestone;help;circle'= {
+        }
+        &'milestone;help;group'= {
+            cand join 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card'
+            cand post 'Post (or refresh) your card; no NAME: every group you joined'
+            cand show 'Show the group''s circle: the day''s milestones, everyone, and the cheers for you'
+            cand cheer 'Send a member a cheer (MEMBER: a display name or a member id)'
+            cand leave 'Leave a group: your card is removed from the folder and the group from your settings'
+            cand list 'List the groups you joined'
+        }
+        &'milestone;help;group;join'= {
+        }
+        &'milestone;help;group;post'= {
+        }
+        &'milestone;help;group;show'= {
+        }
+        &'milestone;help;group;cheer'= {
+        }
+        &'milestone;help;group;leave'= {
+        }
+        &'milestone;help;group;list'= {
         }
         &'milestone;help;export'= {
         }

@@ -41,6 +41,7 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "streak" -d 'Sho
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "share" -d 'Print a short celebratory text for a group chat'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "group" -d 'Share your card with a group through a shared folder or git repository, and see the circle'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
@@ -175,6 +176,76 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l no-emoji -d 'Leave out emoji'
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -f -a "join" -d 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -f -a "post" -d 'Post (or refresh) your card; no NAME: every group you joined'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -f -a "show" -d 'Show the group\'s circle: the day\'s milestones, everyone, and the cheers for you'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -f -a "cheer" -d 'Send a member a cheer (MEMBER: a display name or a member id)'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -f -a "leave" -d 'Leave a group: your card is removed from the folder and the group from your settings'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -f -a "list" -d 'List the groups you joined'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and not __fish_seen_subcommand_from join post show cheer leave list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -l as -d 'The name the group sees (default: `name` from the settings)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -s t -l tracker -d 'A tracker the group may see (repeat for more; default: what `share` would share)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -l anonymous -d 'The group sees no name'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -l discreet -d 'The cards never name what you track'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -l auto-post -d 'Post your card after every add, reset, urge and pledge'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from join" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from post" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from post" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from post" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from post" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l style -d 'How to format the text' -r -f -a "plain\t'Plain text, for any chat'
+markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
+slack\t'Slack\'s mrkdwn'
+discord\t'Discord\'s Markdown, with @-mentions defused'
+sms\t'One line of at most 160 characters'
+json\t'A share card, the JSON that `milestone circle` reads'"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l upcoming -d 'Also list the members\' anniversaries in the next span of days, such as 30d or 2w' -r
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l on -d 'The day to view the circle on (default today)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l no-emoji -d 'Leave out emoji'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from cheer" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from cheer" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from cheer" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from cheer" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from leave" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from leave" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from leave" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from list" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from list" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from list" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "join" -d 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "post" -d 'Post (or refresh) your card; no NAME: every group you joined'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the group\'s circle: the day\'s milestones, everyone, and the cheers for you'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "cheer" -d 'Send a member a cheer (MEMBER: a display name or a member id)'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "leave" -d 'Leave a group: your card is removed from the folder and the group from your settings'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the groups you joined'
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c milestone -n "__fish_milestone_using_subcommand export" -l format -d 'Output format' -r -f -a "json\t'The whole journal, for backups and other programs'
 csv\t'The whole journal, for spreadsheets'
 markdown\t'The whole journal, to read or print'
@@ -224,21 +295,28 @@ complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l color -d 
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -s h -l help -d 'Print help'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "list" -d 'Show journal entries, oldest first'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "share" -d 'Print a short celebratory text for a group chat'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "completions" -d 'Print a shell completion script'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "paths" -d 'Show where the journal and the settings file are'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "group" -d 'Share your card with a group through a shared folder or git repository, and see the circle'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "paths" -d 'Show where the journal and the settings file are'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "join" -d 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "post" -d 'Post (or refresh) your card; no NAME: every group you joined'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "show" -d 'Show the group\'s circle: the day\'s milestones, everyone, and the cheers for you'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "cheer" -d 'Send a member a cheer (MEMBER: a display name or a member id)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "leave" -d 'Leave a group: your card is removed from the folder and the group from your settings'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "list" -d 'List the groups you joined'

@@ -11,6 +11,7 @@ mod day_counting_oracle;
 mod editor;
 mod error;
 mod exchange;
+mod group;
 mod journal;
 #[cfg(test)]
 mod loader_fuzz;

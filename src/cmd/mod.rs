@@ -6,6 +6,7 @@ mod circle;
 mod completions;
 mod edit;
 mod export;
+mod group;
 mod import;
 mod list;
 mod merge_driver;
@@ -46,6 +47,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => report::run(args, &ctx),
         Command::Share(args) => share::run(args, &ctx),
         Command::Circle(args) => circle::run(args, &ctx),
+        Command::Group(command) => group::run(command, &ctx),
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
         Command::Check => check::run(&ctx),

@@ -132,6 +132,11 @@ fn streak_start(card: &Card) -> String {
     card.streak_start().to_string()
 }
 
+/// Puts cards in the circle's order: by name, never by days.
+pub fn in_name_order(cards: &mut [Card]) {
+    cards.sort_by_key(by_name);
+}
+
 /// Named members in alphabetical order, then anonymous ones.
 fn by_name(card: &Card) -> (bool, String, Option<String>) {
     (
