@@ -314,7 +314,11 @@ fn post_one(ctx: &Context, journal: &Journal, name: &str, group: &GroupSettings)
         bail!(words::folder_missing(name, dir));
     }
     let repo = git::is_repository(dir);
-    let pulled = if repo { git::pull(dir) } else { Ok(()) };
+    let pulled = if repo {
+        git::pull(dir, &group.member)
+    } else {
+        Ok(())
+    };
     let path = dir.join(&relative);
     let unchanged = std::fs::read(&path).is_ok_and(|old| old == text.as_bytes());
     if !unchanged {
@@ -325,7 +329,7 @@ fn post_one(ctx: &Context, journal: &Journal, name: &str, group: &GroupSettings)
         git::commit(dir, &[&relative], &group.member, &message)
             .map_err(|e| anyhow::anyhow!(words::git_failed(&e.0)))?;
         pulled.map_err(|e| anyhow::anyhow!(words::git_failed(&e.0)))?;
-        git::push(dir).map_err(|e| anyhow::anyhow!(words::git_failed(&e.0)))?;
+        git::push(dir, &group.member).map_err(|e| anyhow::anyhow!(words::git_failed(&e.0)))?;
     }
     Ok(count)
 }
@@ -396,12 +400,12 @@ fn read_folder(dir: &Path, cheers_on: Option<NaiveDate>) -> Result<Folder> {
 }
 
 /// Pulls what the others posted; offline, says so and goes on with what the folder has.
-fn refresh(name: &str, dir: &Path) -> Result<()> {
+fn refresh(name: &str, dir: &Path, member: &str) -> Result<()> {
     if !dir.is_dir() {
         bail!(words::folder_missing(name, dir));
     }
     if git::is_repository(dir)
-        && let Err(e) = git::pull(dir)
+        && let Err(e) = git::pull(dir, member)
     {
         eprintln!("warning: {}", words::offline_showing_folder(name, &e.0));
     }
@@ -438,7 +442,7 @@ fn show(args: GroupShowArgs, ctx: &Context) -> Result<()> {
         None => only_group(ctx)?,
     };
     let group = the_group(ctx, &name)?;
-    refresh(&name, &group.path)?;
+    refresh(&name, &group.path, &group.member)?;
     let Folder {
         members,
         cheers,
@@ -533,12 +537,13 @@ fn show_message(
 
 fn show_json(name: &str, on: NaiveDate, seen: &[Seen], mine: &[Cheer]) -> Result<String> {
     let cards: Vec<&Card> = seen.iter().map(|s| &s.card).collect();
-    let mut text = serde_json::to_string_pretty(&serde_json::json!({
-        "group": name,
-        "on": on,
-        "cards": cards,
-        "cheers": mine,
-    }))?;
+    let mut text =
+        crate::output::json_terminal_safe(&serde_json::to_string_pretty(&serde_json::json!({
+            "group": name,
+            "on": on,
+            "cards": cards,
+            "cheers": mine,
+        }))?);
     text.push('\n');
     Ok(text)
 }
@@ -552,7 +557,7 @@ fn cheer(args: GroupCheerArgs, ctx: &Context) -> Result<()> {
     if text.chars().count() > group::MAX_CHEER_CHARS {
         return Err(UsageError(words::cheer_too_long(text.chars().count())).into());
     }
-    refresh(&args.name, &group.path)?;
+    refresh(&args.name, &group.path, &group.member)?;
     let Folder {
         members, skipped, ..
     } = read_folder(&group.path, None)?;
@@ -582,7 +587,7 @@ fn cheer(args: GroupCheerArgs, ctx: &Context) -> Result<()> {
             &group.member,
             &format!("milestone: a cheer from {}", group.member),
         )
-        .and_then(|()| git::push(&group.path));
+        .and_then(|()| git::push(&group.path, &group.member));
         if let Err(e) = sent {
             bail!(
                 "{}: {}",
@@ -607,7 +612,7 @@ fn leave(args: GroupLeaveArgs, ctx: &Context) -> Result<()> {
     let relative = format!("{MEMBERS_DIR}/{}", group::members_file_name(&group.member));
     let repo = group.path.is_dir() && git::is_repository(&group.path);
     if group.path.is_dir() {
-        if repo && let Err(e) = git::pull(&group.path) {
+        if repo && let Err(e) = git::pull(&group.path, &group.member) {
             bail!(
                 "{}: {}",
                 words::leave_waits(&args.name),
@@ -622,7 +627,7 @@ fn leave(args: GroupLeaveArgs, ctx: &Context) -> Result<()> {
                 &group.member,
                 &format!("milestone: {} left", group.member),
             )
-            .and_then(|()| git::push(&group.path));
+            .and_then(|()| git::push(&group.path, &group.member));
             if let Err(e) = sent {
                 bail!(
                     "{}: {}",

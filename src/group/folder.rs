@@ -27,25 +27,33 @@ pub fn list(dir: &Path, skipped: &mut Vec<String>) -> Result<Vec<String>> {
         }
         Ok(_) => {}
     }
-    let mut names = Vec::new();
+    let mut entries = Vec::new();
     for entry in fs::read_dir(dir).with_context(|| format!("could not read {}", dir.display()))? {
         let entry = entry.with_context(|| format!("could not read {}", dir.display()))?;
         let name = entry.file_name().to_string_lossy().into_owned();
+        entries.push((name, entry.file_type().ok()));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut names = Vec::new();
+    let mut not_json = Vec::new();
+    for (name, kind) in entries {
         if name.starts_with('.') {
             continue;
         }
-        let kind = entry.file_type().ok();
         if !kind.is_some_and(|k| k.is_file()) {
             skipped.push(crate::words::group::not_a_regular_file(&name, kind));
             continue;
         }
         if !name.ends_with(".json") {
-            skipped.push(crate::words::group::not_json_named(&name));
+            not_json.push(name);
             continue;
         }
         names.push(name);
     }
-    names.sort();
+    // Stray files are many or none: one warning for them all.
+    if !not_json.is_empty() {
+        skipped.push(crate::words::group::not_json_named(dir, &not_json));
+    }
     Ok(names)
 }
 

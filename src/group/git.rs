@@ -36,7 +36,12 @@ fn timeout() -> Duration {
 
 /// Runs `git ARGS` in `dir`; its standard output on success.
 pub fn run(dir: &Path, args: &[&str]) -> Result<String, GitError> {
-    let done = exec(dir, args)?;
+    run_as(dir, args, None)
+}
+
+/// `run`, with `member` as the author and committer whatever the person's git identity is.
+fn run_as(dir: &Path, args: &[&str], member: Option<&str>) -> Result<String, GitError> {
+    let done = exec(dir, args, member)?;
     if done.code == Some(0) {
         Ok(done.stdout)
     } else {
@@ -52,8 +57,20 @@ struct Done {
 }
 
 /// Runs `git ARGS` in `dir` to its end (or its time limit).
-fn exec(dir: &Path, args: &[&str]) -> Result<Done, GitError> {
-    let mut child = Command::new("git")
+fn exec(dir: &Path, args: &[&str], member: Option<&str>) -> Result<Done, GitError> {
+    let mut command = Command::new("git");
+    if let Some(member) = member {
+        let email = format!("{member}@members.milestone.invalid");
+        for (var, value) in [
+            ("GIT_AUTHOR_NAME", member),
+            ("GIT_COMMITTER_NAME", member),
+            ("GIT_AUTHOR_EMAIL", &email),
+            ("GIT_COMMITTER_EMAIL", &email),
+        ] {
+            command.env(var, value);
+        }
+    }
+    let mut child = command
         .args(args)
         .current_dir(dir)
         .env("GIT_TERMINAL_PROMPT", "0")
@@ -173,8 +190,9 @@ fn has_commits(dir: &Path) -> bool {
     run(dir, &["rev-parse", "--verify", "--quiet", "HEAD"]).is_ok()
 }
 
-/// `git pull --rebase`: what the others posted. An empty remote has nothing to pull.
-pub fn pull(dir: &Path) -> Result<(), GitError> {
+/// `git pull --rebase`: what the others posted. An empty remote has nothing to pull. Your
+/// commits replayed on top keep `member` as their committer.
+pub fn pull(dir: &Path, member: &str) -> Result<(), GitError> {
     let branch = current_branch(dir)?;
     let remote_has_it = exec(
         dir,
@@ -185,6 +203,7 @@ pub fn pull(dir: &Path) -> Result<(), GitError> {
             "origin",
             &format!("refs/heads/{branch}"),
         ],
+        None,
     )?;
     match remote_has_it.code {
         Some(0) => {}
@@ -197,7 +216,7 @@ pub fn pull(dir: &Path) -> Result<(), GitError> {
             )));
         }
     }
-    let result = run(
+    let result = run_as(
         dir,
         &[
             "-c",
@@ -208,6 +227,7 @@ pub fn pull(dir: &Path) -> Result<(), GitError> {
             "origin",
             &branch,
         ],
+        Some(member),
     );
     let git_dir = dir.join(".git");
     if result.is_err()
@@ -233,13 +253,7 @@ pub fn commit(dir: &Path, paths: &[&str], member: &str, message: &str) -> Result
     if has_commits(dir) && run(dir, &staged).is_ok() {
         return Ok(());
     }
-    let name = format!("user.name={member}");
-    let email = format!("user.email={member}@members.milestone.invalid");
     let mut commit = vec![
-        "-c",
-        &name,
-        "-c",
-        &email,
         "-c",
         "commit.gpgSign=false",
         "commit",
@@ -250,12 +264,12 @@ pub fn commit(dir: &Path, paths: &[&str], member: &str, message: &str) -> Result
         "--",
     ];
     commit.extend_from_slice(paths);
-    run(dir, &commit).map(|_| ())
+    run_as(dir, &commit, Some(member)).map(|_| ())
 }
 
 /// `git push`, and when another member pushed first, `git pull --rebase` and push again, at most
 /// `PUSH_ATTEMPTS` times.
-pub fn push(dir: &Path) -> Result<(), GitError> {
+pub fn push(dir: &Path, member: &str) -> Result<(), GitError> {
     let branch = current_branch(dir)?;
     let mut last = GitError("git push failed".into());
     for attempt in 0..PUSH_ATTEMPTS {
@@ -283,7 +297,7 @@ pub fn push(dir: &Path) -> Result<(), GitError> {
             Err(e) => last = e,
         }
         // Another member pushed first (or the remote is gone: then the pull says so).
-        pull(dir)?;
+        pull(dir, member)?;
         // Spread the retries of members who all pushed at once.
         std::thread::sleep(Duration::from_millis(20 + 30 * attempt as u64 + jitter()));
     }

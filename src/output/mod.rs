@@ -75,6 +75,21 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
     Cow::Owned(safe)
 }
 
+/// JSON text with every character a terminal could act on written as a `\uXXXX` escape
+/// (serde_json leaves C1 controls and bidi marks raw). They only occur inside strings, where
+/// the escape means the same character.
+pub fn json_terminal_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && is_unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Journal text for a chat message: unsafe characters dropped, line breaks folded into spaces.
 pub fn chat_safe(text: &str) -> String {
     text.split_whitespace()

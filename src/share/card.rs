@@ -128,9 +128,9 @@ pub fn to_json(cards: &[Card]) -> anyhow::Result<String> {
     Ok(text)
 }
 
-/// Always an array, for a group's cards.
+/// Always an array, for a group's cards (which came from others: made terminal-safe).
 pub fn to_json_array(cards: &[Card]) -> anyhow::Result<String> {
-    let mut text = serde_json::to_string_pretty(cards)?;
+    let mut text = crate::output::json_terminal_safe(&serde_json::to_string_pretty(cards)?);
     text.push('\n');
     Ok(text)
 }

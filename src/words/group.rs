@@ -204,8 +204,31 @@ pub fn not_a_regular_file(name: &str, kind: Option<std::fs::FileType>) -> String
     format!("skipped {}: {what}", terminal_safe(name))
 }
 
-pub fn not_json_named(name: &str) -> String {
-    format!("skipped {}: not a .json file", terminal_safe(name))
+pub fn not_json_named(dir: &Path, names: &[String]) -> String {
+    let folder = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let shown: Vec<String> = names
+        .iter()
+        .take(3)
+        .map(|n| terminal_safe(n).into_owned())
+        .collect();
+    let more = if names.len() > 3 {
+        format!(" and {} more", names.len() - 3)
+    } else {
+        String::new()
+    };
+    format!(
+        "skipped {} in {folder}/ that {} not .json: {}{more}",
+        if names.len() == 1 {
+            "1 file".to_string()
+        } else {
+            format!("{} files", names.len())
+        },
+        if names.len() == 1 { "is" } else { "are" },
+        shown.join(", ")
+    )
 }
 
 pub fn more_skipped(n: usize) -> String {

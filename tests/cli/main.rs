@@ -17,6 +17,7 @@ mod edit_rm;
 mod errors;
 mod exchange;
 mod git_sync;
+mod group;
 mod list;
 mod prompt;
 mod report;
