@@ -46,15 +46,18 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
+            [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'milestone;start' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]')
             [CompletionResult]::new('--cost-per-day', '--cost-per-day', [CompletionResultType]::ParameterName, 'Money no longer spent per day, in your own currency')
+            [CompletionResult]::new('--phrase', '--phrase', [CompletionResultType]::ParameterName, 'What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep this tracker private: it is never shared, posted to a group, drawn or hooked')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -352,6 +355,21 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include private trackers too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;tracker' {
+            [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'A new name; every entry of the tracker follows')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'A new first day for the first streak')
+            [CompletionResult]::new('--cost-per-day', '--cost-per-day', [CompletionResultType]::ParameterName, 'Money no longer spent per day (0 to forget it)')
+            [CompletionResult]::new('--phrase', '--phrase', [CompletionResultType]::ParameterName, 'What follows the count ("30 days sober"); an empty phrase goes back to NAME-free')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Make the tracker private: never shared, posted, drawn or hooked')
+            [CompletionResult]::new('--shareable', '--shareable', [CompletionResultType]::ParameterName, 'Let the tracker be shared again')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -375,6 +393,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
+            [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -454,6 +473,9 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;prompt' {
+            break
+        }
+        'milestone;help;tracker' {
             break
         }
         'milestone;help;help' {

@@ -73,6 +73,9 @@ _milestone() {
             milestone,streak)
                 cmd="milestone__subcmd__streak"
                 ;;
+            milestone,tracker)
+                cmd="milestone__subcmd__tracker"
+                ;;
             milestone__subcmd__group,cheer)
                 cmd="milestone__subcmd__group__subcmd__cheer"
                 ;;
@@ -172,6 +175,9 @@ _milestone() {
             milestone__subcmd__help,streak)
                 cmd="milestone__subcmd__help__subcmd__streak"
                 ;;
+            milestone__subcmd__help,tracker)
+                cmd="milestone__subcmd__help__subcmd__tracker"
+                ;;
             milestone__subcmd__help__subcmd__group,cheer)
                 cmd="milestone__subcmd__help__subcmd__group__subcmd__cheer"
                 ;;
@@ -197,7 +203,7 @@ _milestone() {
 
     case "${cmd}" in
         milestone)
-            opts="-h -V --journal --config --color --help --version start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help"
+            opts="-h -V --journal --config --color --help --version start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,7 +1079,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__help)
-            opts="start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt help"
+            opts="start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1436,6 +1442,20 @@ _milestone() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        milestone__subcmd__help__subcmd__tracker)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         milestone__subcmd__import)
             opts="-t -h --tracker --dry-run --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1669,7 +1689,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__prompt)
-            opts="-t -h --tracker --journal --config --color --help"
+            opts="-t -h --tracker --all --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1977,7 +1997,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__start)
-            opts="-h --since --cost-per-day --journal --config --color --help"
+            opts="-h --since --cost-per-day --private --phrase --journal --config --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1988,6 +2008,10 @@ _milestone() {
                     return 0
                     ;;
                 --cost-per-day)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phrase)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2053,6 +2077,70 @@ _milestone() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --journal)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        milestone__subcmd__tracker)
+            opts="-h --rename --since --cost-per-day --phrase --private --shareable --journal --config --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cost-per-day)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --phrase)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --journal)

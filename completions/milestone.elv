@@ -43,14 +43,17 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand paths 'Show where the journal and the settings file are'
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+            cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;start'= {
             cand --since 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]'
             cand --cost-per-day 'Money no longer spent per day, in your own currency'
+            cand --phrase 'What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Keep this tracker private: it is never shared, posted to a group, drawn or hooked'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -317,6 +320,20 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --all 'Include private trackers too'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;tracker'= {
+            cand --rename 'A new name; every entry of the tracker follows'
+            cand --since 'A new first day for the first streak'
+            cand --cost-per-day 'Money no longer spent per day (0 to forget it)'
+            cand --phrase 'What follows the count ("30 days sober"); an empty phrase goes back to NAME-free'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Make the tracker private: never shared, posted, drawn or hooked'
+            cand --shareable 'Let the tracker be shared again'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -339,6 +356,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand paths 'Show where the journal and the settings file are'
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+            cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;help;start'= {
@@ -394,6 +412,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;merge-driver'= {
         }
         &'milestone;help;prompt'= {
+        }
+        &'milestone;help;tracker'= {
         }
         &'milestone;help;help'= {
         }

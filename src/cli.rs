@@ -92,6 +92,36 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Print one short line for a shell prompt or status bar (nothing when there is no journal)
     Prompt(PromptArgs),
+    /// List your trackers, or change one: rename, re-date, re-price, its phrase or privacy
+    Tracker(TrackerArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "With no NAME, lists your trackers.\n\nExamples:\n  milestone tracker\n  milestone tracker no-smoking --phrase \"smoke-free\"\n  milestone tracker self-harm --private\n  milestone tracker drinking --rename alcohol"
+)]
+pub struct TrackerArgs {
+    /// The tracker to change
+    #[arg(value_name = "NAME", add = crate::complete::trackers())]
+    pub name: Option<String>,
+    /// A new name; every entry of the tracker follows
+    #[arg(long, value_name = "NEW", requires = "name")]
+    pub rename: Option<String>,
+    /// A new first day for the first streak
+    #[arg(long, value_name = "DATE", requires = "name")]
+    pub since: Option<String>,
+    /// Money no longer spent per day (0 to forget it)
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cost, requires = "name")]
+    pub cost_per_day: Option<f64>,
+    /// What follows the count ("30 days sober"); an empty phrase goes back to NAME-free
+    #[arg(long, value_name = "P", requires = "name")]
+    pub phrase: Option<String>,
+    /// Make the tracker private: never shared, posted, drawn or hooked
+    #[arg(long, conflicts_with = "shareable", requires = "name")]
+    pub private: bool,
+    /// Let the tracker be shared again
+    #[arg(long, requires = "name")]
+    pub shareable: bool,
 }
 
 /// A tracker, given either way every command that takes one accepts: `TRACKER` or
@@ -123,8 +153,14 @@ pub struct StartArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Money no longer spent per day, in your own currency
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cost)]
     pub cost_per_day: Option<f64>,
+    /// Keep this tracker private: it is never shared, posted to a group, drawn or hooked
+    #[arg(long)]
+    pub private: bool,
+    /// What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]
+    #[arg(long, value_name = "P", value_parser = phrase)]
+    pub phrase: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -145,10 +181,10 @@ pub struct AddArgs {
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,
     /// How you feel, 1 (low) to 5 (great)
-    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true)]
-    pub mood: Option<i64>,
+    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true, value_parser = mood)]
+    pub mood: Option<u8>,
     /// A tag; repeat for several
-    #[arg(long = "tag", value_name = "T", add = crate::complete::tags())]
+    #[arg(long = "tag", value_name = "T", add = crate::complete::tags(), value_parser = tag)]
     pub tags: Vec<String>,
     /// Log a win: a milestone of your own, in your own words
     #[arg(long)]
@@ -197,11 +233,12 @@ pub struct EditArgs {
         long,
         value_name = "1-5",
         allow_negative_numbers = true,
-        requires = "id"
+        requires = "id",
+        value_parser = mood
     )]
-    pub mood: Option<i64>,
+    pub mood: Option<u8>,
     /// Replace the tags; repeat for several
-    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags())]
+    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags(), value_parser = tag)]
     pub tags: Vec<String>,
     /// Keep the text private: it is never shared
     #[arg(long, conflicts_with = "public", requires = "id")]
@@ -353,10 +390,16 @@ pub struct CircleArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   PS1='$(milestone prompt) \\$ '                       (bash)
-  set -g status-right '#(milestone prompt)'          (tmux)")]
+  set -g status-right '#(milestone prompt)'          (tmux)
+
+A prompt is seen by anyone looking at the screen, so private trackers are left out unless
+you pass --all.")]
 pub struct PromptArgs {
     #[command(flatten)]
     pub tracker: TrackerArg,
+    /// Include private trackers too
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -447,6 +490,34 @@ pub enum ReportFormat {
 pub enum StreakFormat {
     Text,
     Json,
+}
+
+/// `--mood`, checked by the journal's own rule: a bad one is a usage error (exit 2).
+fn mood(value: &str) -> Result<u8, String> {
+    let number: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("mood is a whole number from 1 (low) to 5 (great), not {value:?}"))?;
+    crate::journal::check_mood(number)
+}
+
+/// `--cost-per-day`, checked by the journal's own rule.
+fn cost(value: &str) -> Result<f64, String> {
+    let number: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| crate::journal::check_cost(f64::NAN).unwrap_err())?;
+    crate::journal::check_cost(number)
+}
+
+/// `--phrase`, checked by the journal's own rule.
+fn phrase(value: &str) -> Result<String, String> {
+    crate::journal::check_phrase(value).map(|()| value.to_owned())
+}
+
+/// `--tag`, checked by the journal's own rule.
+fn tag(value: &str) -> Result<String, String> {
+    crate::journal::check_tag(value)
 }
 
 #[cfg(test)]

@@ -60,9 +60,11 @@ impl Context {
         }
     }
 
-    /// Reads a date option (`--date`, `--on`, ...) relative to today.
+    /// Reads a date option (`--date`, `--on`, ...) relative to today; one that does not read
+    /// as a date is a usage error, like every malformed option value.
     pub fn date(&self, flag: &str, input: &str) -> Result<NaiveDate> {
-        dates::parse_date(input, self.today).map_err(|why| anyhow::anyhow!("{flag}: {why}"))
+        dates::parse_date(input, self.today)
+            .map_err(|why| crate::error::UsageError(format!("{flag}: {why}")).into())
     }
 
     /// The day `--on` names, or today.

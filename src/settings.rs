@@ -54,8 +54,19 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The ladder of `tracker` (named in any case), else the general one.
     pub fn ladder_for(&self, tracker: &str) -> &Ladder {
-        self.tracker_ladders.get(tracker).unwrap_or(&self.ladder)
+        self.tracker_ladders
+            .iter()
+            .find(|(name, _)| crate::journal::same_tracker_name(name, tracker))
+            .map_or(&self.ladder, |(_, ladder)| ladder)
+    }
+
+    /// Whether a `[tracker.NAME]` table names `tracker`.
+    pub fn names_tracker(&self, tracker: &str) -> bool {
+        self.tracker_ladders
+            .keys()
+            .any(|name| crate::journal::same_tracker_name(name, tracker))
     }
 
     /// Reads the settings at `path`; the defaults when there is no file there.

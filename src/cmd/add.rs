@@ -6,17 +6,13 @@ use anyhow::{Context as _, Result, bail};
 
 use crate::cli::AddArgs;
 use crate::context::Context;
-use crate::journal::{Entry, EntryKind, check_mood};
+use crate::journal::{Entry, EntryKind, clean_tags};
 use crate::storage;
 
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let date = ctx.past_date("--date", args.date.as_deref())?;
-    let mood = args
-        .mood
-        .map(check_mood)
-        .transpose()
-        .map_err(|why| anyhow::anyhow!("--mood: {why}"))?;
-    let tags = clean_tags(args.tags)?;
+    let mood = args.mood;
+    let tags = clean_tags(args.tags).map_err(|why| anyhow::anyhow!("--tag: {why}"))?;
     let text = entry_text(args.text, !args.no_edit, ctx)?;
     let kind = if args.win {
         EntryKind::Win
@@ -78,18 +74,4 @@ fn note_from_editor(ctx: &Context) -> Result<String> {
         .filter(|line| !line.trim_start().starts_with('#'))
         .collect();
     Ok(kept.join("\n"))
-}
-
-fn clean_tags(tags: Vec<String>) -> Result<Vec<String>> {
-    let mut clean: Vec<String> = Vec::new();
-    for tag in tags {
-        let tag = tag.trim();
-        if tag.is_empty() || tag.chars().any(char::is_control) {
-            bail!("--tag: a tag needs at least one visible character, such as --tag meeting");
-        }
-        if !clean.iter().any(|t| t == tag) {
-            clean.push(tag.to_owned());
-        }
-    }
-    Ok(clean)
 }

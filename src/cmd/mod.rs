@@ -19,6 +19,7 @@ mod rm;
 mod share;
 mod start;
 mod streak;
+mod tracker;
 
 use anyhow::Result;
 
@@ -52,6 +53,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(args, &ctx),
         Command::Check => check::run(&ctx),
         Command::Prompt(args) => prompt::run(args, &ctx),
+        Command::Tracker(args) => tracker::run(args, &ctx),
         Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

@@ -26,9 +26,15 @@ pub fn run(args: PromptArgs, ctx: &Context) -> Result<()> {
         .tracker
         .name()
         .or(ctx.settings.default_tracker.as_deref());
-    let Ok(trackers) = crate::journal::select::shown_trackers(journal, named) else {
+    let Ok(mut trackers) = crate::journal::select::shown_trackers(journal, named) else {
         return Ok(());
     };
+    if !args.all {
+        trackers.retain(|t| !t.private);
+    }
+    if trackers.is_empty() {
+        return Ok(());
+    }
     let Ok(standings) = crate::streak::standings(journal, &trackers, ctx.today, &ctx.settings)
     else {
         return Ok(());

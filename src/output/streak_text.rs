@@ -11,7 +11,11 @@ use crate::words::days;
 /// One block per tracker: the headline count, then one labelled line per figure.
 /// `today` is the real today: a milestone is "reached today!" only then, not on an `--on` day.
 pub fn standing_block(s: &Standing, counting: Counting, paint: Paint, today: NaiveDate) -> String {
-    let days = plural(counting.days(s), "day");
+    // The first day is "day one", never "0 days".
+    let days = match s.days {
+        0 => "day one".to_string(),
+        _ => plural(counting.days(s), "day"),
+    };
     let total = counting.total_of(s).0;
     let mut out = String::new();
     let _ = writeln!(out, "{}  {}", paint.bold(&s.tracker), paint.green(&days));

@@ -7,3 +7,4 @@
 pub mod days;
 pub mod entry;
 pub mod group;
+pub mod tracker;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::common::{CONTRACT_EXAMPLE, TestJournal, json, milestone, run_fails, run_ok};
+use crate::common::{CONTRACT_EXAMPLE, TestEnv, TestJournal, json, run_fails, run_ok};
 
 const STYLES: [&str; 6] = ["plain", "markdown", "slack", "discord", "sms", "json"];
 
@@ -65,12 +65,14 @@ fn hand_card(
 /// A folder of card files and a hermetic `milestone circle` run inside it.
 struct Circle {
     dir: TempDir,
+    env: TestEnv,
 }
 
 impl Circle {
     fn new() -> Circle {
         Circle {
             dir: tempfile::tempdir().expect("temp dir"),
+            env: TestEnv::new(),
         }
     }
 
@@ -90,7 +92,7 @@ impl Circle {
 
     /// `milestone --config <folder>/config.toml circle ARGS`, run in the folder.
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = milestone();
+        let mut cmd = self.env.milestone();
         cmd.current_dir(self.path())
             .arg("--journal")
             .arg(self.path().join("journal.toml"))
@@ -809,17 +811,10 @@ fn sms_with_many_members_says_how_many_more_there_are() {
 
 #[test]
 fn with_no_file_on_a_terminal_it_says_how_to_use_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let command = format!(
-        "\"{}\" --config \"{}\" circle",
-        env!("CARGO_BIN_EXE_milestone"),
-        dir.path().join("none.toml").display()
-    );
-    let mut script = std::process::Command::new("script");
-    script
-        .args(["-qec", &command, "/dev/null"])
-        .env("MILESTONE_TODAY", crate::common::TODAY)
-        .stdin(std::process::Stdio::null());
+    let env = crate::common::TestEnv::new();
+    let command = format!("\"{}\" circle", crate::common::BIN);
+    let mut script = env.command("script");
+    script.args(["-qec", &command, "/dev/null"]);
     let start = std::time::Instant::now();
     let output = script
         .output()

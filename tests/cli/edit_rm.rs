@@ -77,7 +77,7 @@ fn edit_refuses_bad_changes_and_leaves_the_journal() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     assert!(
         journal
-            .fails(1, &["edit", "aaaaaa2", "--mood", "7"])
+            .fails(2, &["edit", "aaaaaa2", "--mood", "7"])
             .contains("mood is on a scale of 1 to 5")
     );
     assert!(
@@ -192,11 +192,11 @@ fn on_a_terminal(journal: &TestJournal, editor: &str, args: &str) -> String {
         env!("CARGO_BIN_EXE_milestone"),
         journal.path.display()
     );
-    let output = std::process::Command::new("script")
+    let output = journal
+        .env()
+        .command("script")
         .args(["-qec", &command, "/dev/null"])
         .env("EDITOR", editor)
-        .env_remove("VISUAL")
-        .env("MILESTONE_TODAY", crate::common::TODAY)
         .output()
         .expect("util-linux `script` runs the command on a pseudo-terminal");
     assert!(output.status.success(), "{output:?}");

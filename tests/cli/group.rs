@@ -9,34 +9,28 @@ use std::time::Duration;
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::common::milestone;
+use crate::common::TestEnv;
 
-/// Where everyone's homes and the group's remote live.
+/// Where the group's remote lives, and the sealed environment for git run by the test itself.
 struct World {
     dir: TempDir,
+    env: TestEnv,
 }
 
-/// One person: their own home, data, settings, journal and git configuration.
+/// One person: their own sealed home (data, state, cache), settings, journal and git
+/// configuration.
 struct Member {
+    env: TestEnv,
     home: PathBuf,
     world: PathBuf,
     today: String,
-}
-
-fn git(dir: &Path, args: &[&str]) -> Output {
-    std::process::Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .output()
-        .expect("git is installed")
 }
 
 impl World {
     fn new() -> World {
         World {
             dir: tempfile::tempdir().unwrap(),
+            env: TestEnv::new(),
         }
     }
 
@@ -44,10 +38,21 @@ impl World {
         self.dir.path()
     }
 
+    fn git(&self, dir: &Path, args: &[&str]) -> Output {
+        self.env
+            .command("git")
+            .args(args)
+            .current_dir(dir)
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .output()
+            .expect("git is installed")
+    }
+
     /// A bare repository as the group's remote.
     fn bare_remote(&self) -> PathBuf {
         let remote = self.path().join("remote.git");
-        let out = git(
+        let out = self.git(
             self.path(),
             &[
                 "init",
@@ -63,7 +68,8 @@ impl World {
 
     /// Someone whose journal is `journal` and whose settings file is `settings`.
     fn member(&self, who: &str, journal: &str, settings: &str) -> Member {
-        let home = self.path().join(who);
+        let env = TestEnv::new();
+        let home = env.home();
         fs::create_dir_all(home.join("config")).unwrap();
         fs::write(home.join("journal.toml"), journal).unwrap();
         fs::write(home.join("config/milestone.toml"), settings).unwrap();
@@ -76,6 +82,7 @@ impl World {
         )
         .unwrap();
         Member {
+            env,
             home,
             world: self.path().to_path_buf(),
             today: crate::common::TODAY.to_string(),
@@ -84,14 +91,14 @@ impl World {
 
     /// Every byte the remote's history ever held.
     fn remote_history(&self, remote: &Path) -> String {
-        let out = git(remote, &["log", "-p", "--all", "--format=fuller"]);
+        let out = self.git(remote, &["log", "-p", "--all", "--format=fuller"]);
         assert!(out.status.success(), "{out:?}");
         String::from_utf8_lossy(&out.stdout).into_owned()
     }
 
     /// The files of a fresh clone of the remote.
     fn clone_of(&self, remote: &Path, name: &str) -> PathBuf {
-        let out = git(
+        let out = self.git(
             self.path(),
             &["clone", "--quiet", remote.to_str().unwrap(), name],
         );
@@ -102,25 +109,23 @@ impl World {
 
 impl Member {
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = milestone();
-        self.env(&mut cmd);
+        let mut cmd = Command::from_std(self.plain());
+        cmd.write_stdin("");
         cmd.args(args);
         cmd
     }
 
-    fn env(&self, cmd: &mut Command) {
+    /// `milestone` sealed in this member's home, as a plain process.
+    fn plain(&self) -> std::process::Command {
+        let mut cmd = self.env.plain();
         cmd.current_dir(&self.world)
-            .env("HOME", &self.home)
-            .env("XDG_DATA_HOME", self.home.join("data"))
-            .env("XDG_STATE_HOME", self.home.join("state"))
-            .env("XDG_CACHE_HOME", self.home.join("cache"))
-            .env("XDG_CONFIG_HOME", self.home.join("xdg-config"))
             .env("MILESTONE_JOURNAL", self.home.join("journal.toml"))
             .env("MILESTONE_CONFIG", self.settings_path())
             .env("MILESTONE_TODAY", &self.today)
             .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_CONFIG_GLOBAL", self.home.join("gitconfig"))
             .env("MILESTONE_GIT_TIMEOUT", "30");
+        cmd
     }
 
     fn settings_path(&self) -> PathBuf {
@@ -175,7 +180,7 @@ impl Member {
     }
 
     fn group_folder(&self, group: &str) -> PathBuf {
-        self.home.join("data/milestone/groups").join(group)
+        self.env.data_home().join("milestone/groups").join(group)
     }
 }
 
@@ -345,21 +350,8 @@ fn six_members_posting_at_the_same_moment_all_arrive() {
     let children: Vec<std::process::Child> = members
         .iter()
         .map(|m| {
-            let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_milestone"));
-            cmd.current_dir(&m.world)
-                .env_clear()
-                .env("PATH", std::env::var("PATH").unwrap())
-                .env("HOME", &m.home)
-                .env("XDG_DATA_HOME", m.home.join("data"))
-                .env("XDG_STATE_HOME", m.home.join("state"))
-                .env("XDG_CACHE_HOME", m.home.join("cache"))
-                .env("XDG_CONFIG_HOME", m.home.join("xdg-config"))
-                .env("MILESTONE_JOURNAL", m.home.join("journal.toml"))
-                .env("MILESTONE_CONFIG", m.settings_path())
-                .env("MILESTONE_TODAY", "2026-11-26")
-                .env("MILESTONE_NO_CACHE", "1")
-                .env("GIT_CONFIG_NOSYSTEM", "1")
-                .env("GIT_CONFIG_GLOBAL", m.home.join("gitconfig"))
+            let mut cmd = m.plain();
+            cmd.env("MILESTONE_TODAY", "2026-11-26")
                 .args(["group", "post"])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped());
