@@ -353,10 +353,12 @@ fn read_folder(dir: &Path, cheers_on: Option<NaiveDate>) -> Result<Folder> {
         names.truncate(MAX_MEMBERS);
     }
     let mut members = Vec::with_capacity(names.len());
-    for file_name in &names {
+    let read = folder::read_each(&names, |file_name| {
         let stem = file_name.trim_end_matches(".json");
-        let parsed = folder::read_untrusted(&members_dir, file_name)
-            .and_then(|text| group::parse_members_file(&text, stem));
+        folder::read_untrusted(&members_dir, file_name)
+            .and_then(|text| group::parse_members_file(&text, stem))
+    });
+    for (file_name, parsed) in names.iter().zip(read) {
         match parsed {
             Ok(file) => members.push(file),
             Err(why) => skipped.push(words::skipped_file(MEMBERS_DIR, file_name, &why)),
@@ -372,20 +374,25 @@ fn read_folder(dir: &Path, cheers_on: Option<NaiveDate>) -> Result<Folder> {
             skipped.push(words::too_many_cheers(names.len() - MAX_CHEERS));
             names.truncate(MAX_CHEERS);
         }
-        for file_name in &names {
-            let Some(date) = group::cheer_file_date(file_name) else {
+        let mut wanted = Vec::new();
+        for file_name in names {
+            let Some(date) = group::cheer_file_date(&file_name) else {
                 skipped.push(words::skipped_file(
                     CHEERS_DIR,
-                    file_name,
+                    &file_name,
                     "not named like a cheer",
                 ));
                 continue;
             };
-            if !group::cheer_date_matters(date, on) {
-                continue;
+            // A cheer's file is named for its day: old ones need not be opened.
+            if group::cheer_date_matters(date, on) {
+                wanted.push(file_name);
             }
-            let parsed =
-                folder::read_untrusted(&cheers_dir, file_name).and_then(|t| group::parse_cheer(&t));
+        }
+        let read = folder::read_each(&wanted, |file_name| {
+            folder::read_untrusted(&cheers_dir, file_name).and_then(|t| group::parse_cheer(&t))
+        });
+        for (file_name, parsed) in wanted.iter().zip(read) {
             match parsed {
                 Ok(cheer) => cheers.push(cheer),
                 Err(why) => skipped.push(words::skipped_file(CHEERS_DIR, file_name, &why)),

@@ -194,29 +194,7 @@ fn has_commits(dir: &Path) -> bool {
 /// commits replayed on top keep `member` as their committer.
 pub fn pull(dir: &Path, member: &str) -> Result<(), GitError> {
     let branch = current_branch(dir)?;
-    let remote_has_it = exec(
-        dir,
-        &[
-            "ls-remote",
-            "--exit-code",
-            "--heads",
-            "origin",
-            &format!("refs/heads/{branch}"),
-        ],
-        None,
-    )?;
-    match remote_has_it.code {
-        Some(0) => {}
-        // ls-remote exits 2 when the remote has no such branch: nothing to pull yet.
-        Some(2) => return Ok(()),
-        _ => {
-            return Err(GitError(reason(
-                &remote_has_it.stderr,
-                &remote_has_it.stdout,
-            )));
-        }
-    }
-    let result = run_as(
+    let done = exec(
         dir,
         &[
             "-c",
@@ -228,17 +206,31 @@ pub fn pull(dir: &Path, member: &str) -> Result<(), GitError> {
             &branch,
         ],
         Some(member),
-    );
+    )?;
+    // An empty remote (nobody has posted yet) has no branch to pull: nothing to do.
+    if done.code != Some(0) && done.stderr.contains("couldn't find remote ref") {
+        return Ok(());
+    }
+    let result = if done.code == Some(0) {
+        Ok(())
+    } else {
+        Err(GitError(reason(&done.stderr, &done.stdout)))
+    };
     let git_dir = dir.join(".git");
     if result.is_err()
         && (git_dir.join("rebase-merge").exists() || git_dir.join("rebase-apply").exists())
     {
         let _ = run(dir, &["rebase", "--abort"]);
     }
-    result.map(|_| ())
+    result
 }
 
+/// The branch checked out, read from `.git/HEAD` (one git process fewer on every show).
 fn current_branch(dir: &Path) -> Result<String, GitError> {
+    let head = std::fs::read_to_string(dir.join(".git").join("HEAD")).unwrap_or_default();
+    if let Some(branch) = head.trim().strip_prefix("ref: refs/heads/") {
+        return Ok(branch.to_string());
+    }
     let name = run(dir, &["symbolic-ref", "--quiet", "--short", "HEAD"])?;
     Ok(name.trim().to_string())
 }
