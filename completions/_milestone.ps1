@@ -46,6 +46,11 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
+            [CompletionResult]::new('urge', 'urge', [CompletionResultType]::ParameterValue, 'Log an urge you rode out: a craving that came and passed')
+            [CompletionResult]::new('pledge', 'pledge', [CompletionResultType]::ParameterValue, 'Make a pledge for today: just for today')
+            [CompletionResult]::new('why', 'why', [CompletionResultType]::ParameterValue, 'Add one of your reasons for your recovery; with no text, list them')
+            [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Add someone to call in a hard moment; with no name, list them')
+            [CompletionResult]::new('sos', 'sos', [CompletionResultType]::ParameterValue, 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)')
             [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -168,6 +173,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text [default: plain, or share_style from the settings]')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Use a share template from the settings file''s [templates] instead of a style')
             [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Your name in the message [default: name from the settings]')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
@@ -185,6 +192,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text')
             [CompletionResult]::new('--upcoming', '--upcoming', [CompletionResultType]::ParameterName, 'List the members'' anniversaries in the next span of days instead, such as 30d or 2w')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The day to view the circle on (default today): each member''s days are counted to it')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
@@ -234,6 +243,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text')
             [CompletionResult]::new('--upcoming', '--upcoming', [CompletionResultType]::ParameterName, 'Also list the members'' anniversaries in the next span of days, such as 30d or 2w')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'The day to view the circle on (default today)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
@@ -360,6 +371,60 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'milestone;urge' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker (may be left out when you have only one)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker (may be left out when you have only one)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'How strong it was, 1 (mild) to 5 (overwhelming)')
+            [CompletionResult]::new('--intensity', '--intensity', [CompletionResultType]::ParameterName, 'How strong it was, 1 (mild) to 5 (overwhelming)')
+            [CompletionResult]::new('--trigger', '--trigger', [CompletionResultType]::ParameterName, 'What set it off; repeat for several')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day, such as yesterday, friday or "nov 20" [default: today]')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day, such as yesterday, friday or "nov 20" [default: today]')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep the text private: it is never shared')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;pledge' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker (may be left out when you have only one)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker (may be left out when you have only one)')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day [default: today]')
+            [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day [default: today]')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;why' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;contact' {
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;sos' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'milestone;tracker' {
             [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'A new name; every entry of the tracker follows')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'A new first day for the first streak')
@@ -393,6 +458,11 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
+            [CompletionResult]::new('urge', 'urge', [CompletionResultType]::ParameterValue, 'Log an urge you rode out: a craving that came and passed')
+            [CompletionResult]::new('pledge', 'pledge', [CompletionResultType]::ParameterValue, 'Make a pledge for today: just for today')
+            [CompletionResult]::new('why', 'why', [CompletionResultType]::ParameterValue, 'Add one of your reasons for your recovery; with no text, list them')
+            [CompletionResult]::new('contact', 'contact', [CompletionResultType]::ParameterValue, 'Add someone to call in a hard moment; with no name, list them')
+            [CompletionResult]::new('sos', 'sos', [CompletionResultType]::ParameterValue, 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)')
             [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -473,6 +543,21 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;prompt' {
+            break
+        }
+        'milestone;help;urge' {
+            break
+        }
+        'milestone;help;pledge' {
+            break
+        }
+        'milestone;help;why' {
+            break
+        }
+        'milestone;help;contact' {
+            break
+        }
+        'milestone;help;sos' {
             break
         }
         'milestone;help;tracker' {

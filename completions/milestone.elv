@@ -43,6 +43,11 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand paths 'Show where the journal and the settings file are'
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+            cand urge 'Log an urge you rode out: a craving that came and passed'
+            cand pledge 'Make a pledge for today: just for today'
+            cand why 'Add one of your reasons for your recovery; with no text, list them'
+            cand contact 'Add someone to call in a hard moment; with no name, list them'
+            cand sos 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)'
             cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -156,6 +161,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --style 'How to format the text [default: plain, or share_style from the settings]'
             cand --template 'Use a share template from the settings file''s [templates] instead of a style'
             cand --name 'Your name in the message [default: name from the settings]'
+            cand -o 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
+            cand --output 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
@@ -172,6 +179,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --style 'How to format the text'
             cand --upcoming 'List the members'' anniversaries in the next span of days instead, such as 30d or 2w'
             cand --on 'The day to view the circle on (default today): each member''s days are counted to it'
+            cand -o 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
+            cand --output 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
@@ -217,6 +226,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --style 'How to format the text'
             cand --upcoming 'Also list the members'' anniversaries in the next span of days, such as 30d or 2w'
             cand --on 'The day to view the circle on (default today)'
+            cand -o 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
+            cand --output 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
@@ -324,6 +335,55 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'milestone;urge'= {
+            cand -t 'The tracker (may be left out when you have only one)'
+            cand --tracker 'The tracker (may be left out when you have only one)'
+            cand -i 'How strong it was, 1 (mild) to 5 (overwhelming)'
+            cand --intensity 'How strong it was, 1 (mild) to 5 (overwhelming)'
+            cand --trigger 'What set it off; repeat for several'
+            cand -d 'The day, such as yesterday, friday or "nov 20" [default: today]'
+            cand --date 'The day, such as yesterday, friday or "nov 20" [default: today]'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Keep the text private: it is never shared'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;pledge'= {
+            cand -t 'The tracker (may be left out when you have only one)'
+            cand --tracker 'The tracker (may be left out when you have only one)'
+            cand -d 'The day [default: today]'
+            cand --date 'The day [default: today]'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;why'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;contact'= {
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;sos'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'milestone;tracker'= {
             cand --rename 'A new name; every entry of the tracker follows'
             cand --since 'A new first day for the first streak'
@@ -356,6 +416,11 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand paths 'Show where the journal and the settings file are'
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+            cand urge 'Log an urge you rode out: a craving that came and passed'
+            cand pledge 'Make a pledge for today: just for today'
+            cand why 'Add one of your reasons for your recovery; with no text, list them'
+            cand contact 'Add someone to call in a hard moment; with no name, list them'
+            cand sos 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)'
             cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -412,6 +477,16 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;merge-driver'= {
         }
         &'milestone;help;prompt'= {
+        }
+        &'milestone;help;urge'= {
+        }
+        &'milestone;help;pledge'= {
+        }
+        &'milestone;help;why'= {
+        }
+        &'milestone;help;contact'= {
+        }
+        &'milestone;help;sos'= {
         }
         &'milestone;help;tracker'= {
         }

@@ -49,6 +49,11 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "completions" -d
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "paths" -d 'Show where the journal and the settings file are'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "urge" -d 'Log an urge you rode out: a craving that came and passed'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "pledge" -d 'Make a pledge for today: just for today'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "why" -d 'Add one of your reasons for your recovery; with no text, list them'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "contact" -d 'Add someone to call in a hard moment; with no name, list them'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "sos" -d 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "tracker" -d 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l since -d 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]' -r
@@ -149,9 +154,12 @@ markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
 sms\t'One line of at most 160 characters'
-json\t'A share card, the JSON that `milestone circle` reads'"
+json\t'A share card, the JSON that `milestone circle` reads'
+svg\t'A 1200×630 SVG picture'
+png\t'A 1200×630 PNG picture'"
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l template -d 'Use a share template from the settings file\'s [templates] instead of a style' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l name -d 'Your name in the message [default: name from the settings]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand share" -s o -l output -d 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
@@ -169,9 +177,12 @@ markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
 sms\t'One line of at most 160 characters'
-json\t'A share card, the JSON that `milestone circle` reads'"
+json\t'A share card, the JSON that `milestone circle` reads'
+svg\t'A 1200×630 SVG picture'
+png\t'A 1200×630 PNG picture'"
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l upcoming -d 'List the members\' anniversaries in the next span of days instead, such as 30d or 2w' -r
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l on -d 'The day to view the circle on (default today): each member\'s days are counted to it' -r
+complete -c milestone -n "__fish_milestone_using_subcommand circle" -s o -l output -d 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
@@ -214,9 +225,12 @@ markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
 slack\t'Slack\'s mrkdwn'
 discord\t'Discord\'s Markdown, with @-mentions defused'
 sms\t'One line of at most 160 characters'
-json\t'A share card, the JSON that `milestone circle` reads'"
+json\t'A share card, the JSON that `milestone circle` reads'
+svg\t'A 1200×630 SVG picture'
+png\t'A 1200×630 PNG picture'"
 complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l upcoming -d 'Also list the members\' anniversaries in the next span of days, such as 30d or 2w' -r
 complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l on -d 'The day to view the circle on (default today)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -s o -l output -d 'Write to this file (owner-only) instead of standard output; pictures need it on a terminal' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand group; and __fish_seen_subcommand_from show" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
@@ -299,6 +313,44 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l all -d 'Include private trackers too'
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -s t -l tracker -d 'The tracker (may be left out when you have only one)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -s i -l intensity -d 'How strong it was, 1 (mild) to 5 (overwhelming)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -l trigger -d 'What set it off; repeat for several' -r
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -s d -l date -d 'The day, such as yesterday, friday or "nov 20" [default: today]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -l private -d 'Keep the text private: it is never shared'
+complete -c milestone -n "__fish_milestone_using_subcommand urge" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand pledge" -s t -l tracker -d 'The tracker (may be left out when you have only one)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand pledge" -s d -l date -d 'The day [default: today]' -r
+complete -c milestone -n "__fish_milestone_using_subcommand pledge" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand pledge" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand pledge" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand pledge" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand why" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand why" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand why" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand why" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand contact" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand contact" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand contact" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand contact" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand sos" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand sos" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand sos" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand sos" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand sos" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l rename -d 'A new name; every entry of the tracker follows' -r
 complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l since -d 'A new first day for the first streak' -r
 complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l cost-per-day -d 'Money no longer spent per day (0 to forget it)' -r
@@ -311,26 +363,31 @@ never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l private -d 'Make the tracker private: never shared, posted, drawn or hooked'
 complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l shareable -d 'Let the tracker be shared again'
 complete -c milestone -n "__fish_milestone_using_subcommand tracker" -s h -l help -d 'Print help'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "list" -d 'Show journal entries, oldest first'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "share" -d 'Print a short celebratory text for a group chat'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "group" -d 'Share your card with a group through a shared folder or git repository, and see the circle'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "completions" -d 'Print a shell completion script'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "paths" -d 'Show where the journal and the settings file are'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "tracker" -d 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt tracker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "group" -d 'Share your card with a group through a shared folder or git repository, and see the circle'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "paths" -d 'Show where the journal and the settings file are'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "urge" -d 'Log an urge you rode out: a craving that came and passed'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "pledge" -d 'Make a pledge for today: just for today'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "why" -d 'Add one of your reasons for your recovery; with no text, list them'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "contact" -d 'Add someone to call in a hard moment; with no name, list them'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "sos" -d 'One calm screen for a hard moment: your days, your reasons, your people (writes nothing)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "tracker" -d 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle group export import check completions paths merge-driver prompt urge pledge why contact sos tracker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "join" -d 'Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card'
 complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "post" -d 'Post (or refresh) your card; no NAME: every group you joined'
 complete -c milestone -n "__fish_milestone_using_subcommand help; and __fish_seen_subcommand_from group" -f -a "show" -d 'Show the group\'s circle: the day\'s milestones, everyone, and the cheers for you'

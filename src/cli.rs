@@ -92,6 +92,16 @@ pub enum Command {
     MergeDriver(MergeDriverArgs),
     /// Print one short line for a shell prompt or status bar (nothing when there is no journal)
     Prompt(PromptArgs),
+    /// Log an urge you rode out: a craving that came and passed
+    Urge(UrgeArgs),
+    /// Make a pledge for today: just for today
+    Pledge(PledgeArgs),
+    /// Add one of your reasons for your recovery; with no text, list them
+    Why(WhyArgs),
+    /// Add someone to call in a hard moment; with no name, list them
+    Contact(ContactArgs),
+    /// One calm screen for a hard moment: your days, your reasons, your people (writes nothing)
+    Sos(SosArgs),
     /// List your trackers, or change one: rename, re-date, re-price, its phrase or privacy
     Tracker(TrackerArgs),
 }
@@ -192,6 +202,75 @@ pub struct AddArgs {
     /// Keep the text private: it is never shared
     #[arg(long)]
     pub private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "An urge you rode out is something to be proud of: logging it counts it, and nothing\ncounts against you (an urge acted on is a slip: `milestone reset`).\n\nExamples:\n  milestone urge \"after the call with the bank\" --intensity 4 --trigger stress\n  milestone urge --trigger party --trigger friends --date yesterday"
+)]
+pub struct UrgeArgs {
+    /// What it was like (optional); read from standard input when piped and no text is given
+    pub text: Vec<String>,
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// How strong it was, 1 (mild) to 5 (overwhelming)
+    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true, value_parser = intensity)]
+    pub intensity: Option<u8>,
+    /// What set it off; repeat for several
+    #[arg(long = "trigger", value_name = "T", add = crate::complete::triggers(), value_parser = trigger)]
+    pub triggers: Vec<String>,
+    /// The day, such as yesterday, friday or "nov 20" [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+    /// Keep the text private: it is never shared
+    #[arg(long)]
+    pub private: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Examples:\n  milestone pledge\n  milestone pledge \"no drinking today, whatever happens\""
+)]
+pub struct PledgeArgs {
+    /// Your pledge in your own words (optional)
+    pub text: Vec<String>,
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// The day [default: today]
+    #[arg(short, long, value_name = "D")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Your reasons are shown by `milestone sos`, and never shared.\n\nExamples:\n  milestone why \"to be there for Mia\"\n  milestone why"
+)]
+pub struct WhyArgs {
+    /// The reason, in your own words; leave it out to list your reasons
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Your people are shown by `milestone sos`, and never shared.\n\nExamples:\n  milestone contact \"Jo (sponsor)\" \"+44 7700 900123\"\n  milestone contact"
+)]
+pub struct ContactArgs {
+    /// Their name, as you want to see it; leave it and the number out to list your people
+    #[arg(requires = "phone")]
+    pub name: Option<String>,
+    /// Their phone number
+    pub phone: Option<String>,
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "It only reads your journal, and shows your private wins too: this screen is yours.\n\nExamples:\n  milestone sos\n  milestone sos alcohol"
+)]
+pub struct SosArgs {
+    #[command(flatten)]
+    pub tracker: TrackerArg,
 }
 
 #[derive(Debug, Args)]
@@ -323,6 +402,7 @@ pub struct ReportArgs {
   milestone share --style slack --name Sam
   milestone share --discreet --style sms
   milestone share --style json > my-card.json      (for `milestone circle`)
+  milestone share --style png --output chip.png    (a picture of your chip, for a group chat)
   milestone share --template meeting               (a template from the settings file)")]
 #[command(
     after_help = "Which trackers: the one named; else default_tracker from the settings; else your one tracker\nthat is not private. --all shares every tracker that is not private. A private tracker is never\nshared (`milestone tracker NAME --shareable` changes that)."
@@ -354,6 +434,9 @@ pub struct ShareArgs {
     /// Add that day's notes and win (never the text of a private entry)
     #[arg(long)]
     pub with_notes: bool,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
     /// Share every tracker that is not private
     #[arg(long, conflicts_with = "tracker_name", conflicts_with = "tracker")]
     pub all: bool,
@@ -367,7 +450,8 @@ pub struct ShareArgs {
     after_help = "Each member runs `milestone share --style json` and sends the card; then:
   cat cards/*.json | milestone circle
   milestone circle sam.json ana.json --style markdown
-  milestone circle cards/*.json --upcoming 30d      (anniversaries coming up, for the chips)"
+  milestone circle cards/*.json --upcoming 30d      (anniversaries coming up, for the chips)
+  milestone circle cards/*.json --style png -o circle.png   (a poster of everyone)"
 )]
 pub struct CircleArgs {
     /// Files of share cards; `-` or none reads standard input
@@ -385,6 +469,9 @@ pub struct CircleArgs {
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -515,6 +602,22 @@ fn phrase(value: &str) -> Result<String, String> {
     crate::journal::check_phrase(value).map(|()| value.to_owned())
 }
 
+/// `--intensity`, checked by the journal's own rule.
+fn intensity(value: &str) -> Result<u8, String> {
+    let number: i64 = value.trim().parse().map_err(|_| {
+        format!("intensity is a whole number from 1 (mild) to 5 (overwhelming), not {value:?}")
+    })?;
+    crate::journal::check_intensity(number)
+}
+
+/// `--trigger`: the rule for tags, in a trigger's words.
+fn trigger(value: &str) -> Result<String, String> {
+    crate::journal::check_tag(value).map_err(|why| {
+        why.replace("a tag", "a trigger")
+            .replace("--tag meeting", "--trigger stress")
+    })
+}
+
 /// `--tag`, checked by the journal's own rule.
 fn tag(value: &str) -> Result<String, String> {
     crate::journal::check_tag(value)
@@ -635,6 +738,9 @@ pub struct GroupShowArgs {
     /// The day to view the circle on (default today)
     #[arg(long, value_name = "DATE")]
     pub on: Option<String>,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,

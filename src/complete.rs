@@ -59,6 +59,17 @@ pub fn tags() -> ArgValueCompleter {
     })
 }
 
+pub fn triggers() -> ArgValueCompleter {
+    ArgValueCompleter::new(|current: &OsStr| {
+        let Some(journal) = journal() else {
+            return Vec::new();
+        };
+        let triggers: std::collections::BTreeSet<&String> =
+            journal.entries.iter().flat_map(|e| &e.triggers).collect();
+        candidates(current, triggers.into_iter().map(|t| (t.clone(), None)))
+    })
+}
+
 pub fn entry_ids() -> ArgValueCompleter {
     ArgValueCompleter::new(|current: &OsStr| {
         let Some(journal) = journal() else {

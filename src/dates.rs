@@ -6,7 +6,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// The forms every date option accepts, for error messages.
-pub const ACCEPTED_FORMS: &str = "YYYY-MM-DD, today, yesterday, tomorrow, N days ago, N weeks ago, \
+pub const ACCEPTED_FORMS: &str = "YYYY-MM-DD, today, yesterday, tomorrow, N days (weeks, months, years) ago, \
 a weekday (friday, last friday) or a month and day (nov 20, 20 nov)";
 
 /// Reads `input` as a calendar date relative to `today`.
@@ -17,14 +17,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<NaiveDate, String> {
         ["today"] => Some(today),
         ["yesterday"] => today.checked_sub_days(Days::new(1)),
         ["tomorrow"] => today.checked_add_days(Days::new(1)),
-        [n, "day" | "days", "ago"] => n
-            .parse::<u64>()
-            .ok()
-            .and_then(|n| today.checked_sub_days(Days::new(n))),
-        [n, "week" | "weeks", "ago"] => n
-            .parse::<u64>()
-            .ok()
-            .and_then(|n| today.checked_sub_days(Days::new(n.checked_mul(7)?))),
+        [n, unit, "ago"] => Span::from_words(n, unit).and_then(|span| span.date_before(today)),
         [day] if weekday(day).is_some() => weekday(day).map(|w| most_recent(w, today, 0)),
         ["last", day] if weekday(day).is_some() => weekday(day).map(|w| most_recent(w, today, 1)),
         [month, day] | [month, day, ","] if month_number(month).is_some() => {
@@ -143,6 +136,83 @@ fn month_day(month: &str, day: &str, today: NaiveDate) -> Option<NaiveDate> {
             let year = today.checked_sub_months(Months::new(12 * back))?.year();
             NaiveDate::from_ymd_opt(year, month, day)
         }),
+    }
+}
+
+/// A span of time as people write it: `30d`, `2w`, `6m`, `1y`. Ladder steps, "N weeks ago" and
+/// `--upcoming 2w` all read and count spans through this one type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Span {
+    Days(u32),
+    Weeks(u32),
+    Months(u32),
+    Years(u32),
+}
+
+impl Span {
+    /// The date this span after `start` (a month or a year later falls on the same day of the
+    /// month, clamped to the month's last day); `None` past year 262143.
+    pub fn date_from(self, start: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Span::Days(n) => start.checked_add_days(Days::new(n.into())),
+            Span::Weeks(n) => start.checked_add_days(Days::new(u64::from(n) * 7)),
+            Span::Months(n) => start.checked_add_months(Months::new(n)),
+            Span::Years(n) => start.checked_add_months(Months::new(n.checked_mul(12)?)),
+        }
+    }
+
+    /// Reads `30d`, `2w`, `6m`, `1y` (N from 1 up).
+    pub fn parse(word: &str) -> Option<Span> {
+        let unit = word.chars().last()?;
+        let n: u32 = word[..word.len() - unit.len_utf8()].parse().ok()?;
+        if n == 0 || n > 100_000 {
+            return None;
+        }
+        match unit {
+            'd' => Some(Span::Days(n)),
+            'w' => Some(Span::Weeks(n)),
+            'm' => Some(Span::Months(n)),
+            'y' => Some(Span::Years(n)),
+            _ => None,
+        }
+    }
+
+    /// The date this span before `end` ("2 weeks ago").
+    pub fn date_before(self, end: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            Span::Days(n) => end.checked_sub_days(Days::new(n.into())),
+            Span::Weeks(n) => end.checked_sub_days(Days::new(u64::from(n) * 7)),
+            Span::Months(n) => end.checked_sub_months(Months::new(n)),
+            Span::Years(n) => end.checked_sub_months(Months::new(n.checked_mul(12)?)),
+        }
+    }
+
+    /// A number and a unit word: `3` and `days`, `1` and `week`.
+    /// (Zero is a span here: "0 days ago" is today.)
+    pub fn from_words(number: &str, unit: &str) -> Option<Span> {
+        let n: u32 = number.parse().ok()?;
+        match unit {
+            "day" | "days" => Some(Span::Days(n)),
+            "week" | "weeks" => Some(Span::Weeks(n)),
+            "month" | "months" => Some(Span::Months(n)),
+            "year" | "years" => Some(Span::Years(n)),
+            _ => None,
+        }
+    }
+
+    /// "1 day", "3 days", "1 week", "6 months", "1 year", "18 months", "2 years".
+    pub fn label(self) -> String {
+        let (n, unit) = match self {
+            Span::Days(n) => (n, "day"),
+            Span::Weeks(n) => (n, "week"),
+            Span::Months(n) => (n, "month"),
+            Span::Years(n) => (n, "year"),
+        };
+        if n == 1 {
+            format!("1 {unit}")
+        } else {
+            format!("{n} {unit}s")
+        }
     }
 }
 

@@ -16,11 +16,14 @@ mod group;
 pub mod journal;
 mod milestones;
 mod output;
+mod picture;
 mod report;
 mod settings;
 mod share;
+mod sos;
 mod storage;
 mod streak;
 #[cfg(test)]
 mod testing;
+mod urges;
 mod words;

@@ -3,59 +3,10 @@
 //! A step in days falls on `start + N days`; a step in months or years on the same day of the
 //! month N months later, clamped to the month's last day (Aug 31 + 6 months = Feb 28).
 
-use chrono::{Days, Months, NaiveDate};
+use chrono::NaiveDate;
 
-/// One rung of the ladder, as a distance from the start of a streak.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    Days(u32),
-    Weeks(u32),
-    Months(u32),
-    Years(u32),
-}
-
-impl Step {
-    /// The date this step falls on for a streak that started on `start`; `None` past year 262143.
-    pub fn date_from(self, start: NaiveDate) -> Option<NaiveDate> {
-        match self {
-            Step::Days(n) => start.checked_add_days(Days::new(n.into())),
-            Step::Weeks(n) => start.checked_add_days(Days::new(u64::from(n) * 7)),
-            Step::Months(n) => start.checked_add_months(Months::new(n)),
-            Step::Years(n) => start.checked_add_months(Months::new(n.checked_mul(12)?)),
-        }
-    }
-
-    /// Reads `30d`, `2w`, `6m`, `1y` (N from 1 up).
-    pub fn parse(word: &str) -> Option<Step> {
-        let unit = word.chars().last()?;
-        let n: u32 = word[..word.len() - unit.len_utf8()].parse().ok()?;
-        if n == 0 || n > 100_000 {
-            return None;
-        }
-        match unit {
-            'd' => Some(Step::Days(n)),
-            'w' => Some(Step::Weeks(n)),
-            'm' => Some(Step::Months(n)),
-            'y' => Some(Step::Years(n)),
-            _ => None,
-        }
-    }
-
-    /// "1 day", "3 days", "1 week", "6 months", "1 year", "18 months", "2 years".
-    pub fn label(self) -> String {
-        let (n, unit) = match self {
-            Step::Days(n) => (n, "day"),
-            Step::Weeks(n) => (n, "week"),
-            Step::Months(n) => (n, "month"),
-            Step::Years(n) => (n, "year"),
-        };
-        if n == 1 {
-            format!("1 {unit}")
-        } else {
-            format!("{n} {unit}s")
-        }
-    }
-}
+/// A ladder step is a span of days, weeks, months or years from the start of a streak.
+pub use crate::dates::Span as Step;
 
 /// The steps celebrated, then (optionally) a repeat every N years after the largest step.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -395,7 +346,9 @@ mod tests {
 
     #[test]
     fn the_ladder_ends_quietly_at_the_end_of_the_calendar() {
-        let far = NaiveDate::MAX.checked_sub_days(Days::new(400)).unwrap();
+        let far = NaiveDate::MAX
+            .checked_sub_days(chrono::Days::new(400))
+            .unwrap();
         assert!(Ladder::default().milestones(far).count() < 20);
     }
 }

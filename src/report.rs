@@ -26,6 +26,7 @@ pub struct Report<'j> {
     pub resets: Vec<&'j Entry>,
     pub calendar: Calendar,
     pub moods: Vec<MonthMood>,
+    pub urges: crate::urges::UrgeSummary,
 }
 
 /// The current streak as years, months and days ("1 year, 2 months, 3 days").
@@ -59,13 +60,17 @@ pub struct MonthMood {
 impl Report<'_> {
     /// Money not spent over the days that count, when the tracker has a cost per day.
     pub fn money_not_spent(&self) -> Option<f64> {
-        self.cost_per_day
-            .map(|c| c * self.standing.total_days as f64)
+        money_not_spent(self.cost_per_day, &self.standing)
     }
 
     pub fn span(&self) -> Span {
         span_between(self.standing.start, self.standing.on)
     }
+}
+
+/// Money not spent over the days that count (`total_days`), at `cost_per_day`.
+pub fn money_not_spent(cost_per_day: Option<f64>, standing: &Standing) -> Option<f64> {
+    cost_per_day.map(|c| c * standing.total_days as f64)
 }
 
 /// The report for `tracker` on `on`; `None` when it had not started by then.
@@ -98,6 +103,7 @@ pub fn report<'j>(
         resets: newest_first(EntryKind::Reset),
         calendar: calendar(entries, on, tracker.since),
         moods: moods(entries, on),
+        urges: crate::urges::summary(entries.iter().copied(), on),
         standing,
     })
 }

@@ -9,6 +9,9 @@ use chrono::{Days, NaiveDate};
 use crate::journal::{Entry, EntryKind, Tracker};
 use crate::milestones::{Ladder, Milestone};
 
+/// How many days back `urges_30_days` looks, `on` included.
+pub const URGE_WINDOW_DAYS: u64 = 30;
+
 /// Where one tracker stands on one date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
@@ -31,6 +34,10 @@ pub struct Standing {
     /// Distinct days with a reset, from `since` to `on`.
     pub resets: usize,
     pub checkin_streak: i64,
+    /// Days in a row with a pledge, ending on `on` or the day before (like `checkin_streak`).
+    pub pledge_streak: i64,
+    /// Urges ridden out in the `URGE_WINDOW_DAYS` days ending on `on`.
+    pub urges_30_days: usize,
     /// The finished streaks before the current one, oldest first.
     pub past_runs: Vec<Run>,
     pub last_milestone: Option<Milestone>,
@@ -94,6 +101,9 @@ pub fn standing<'a>(
     }
     let mut reset_days = BTreeSet::new();
     let mut checkin_days = BTreeSet::new();
+    let mut pledge_days = BTreeSet::new();
+    let mut urges_30_days = 0;
+    let window_start = on.checked_sub_days(Days::new(URGE_WINDOW_DAYS - 1));
     for entry in entries {
         if entry.tracker != tracker.name || entry.date > on {
             continue;
@@ -105,6 +115,12 @@ pub fn standing<'a>(
             }
             EntryKind::Checkin => {
                 checkin_days.insert(entry.date);
+            }
+            EntryKind::Pledge => {
+                pledge_days.insert(entry.date);
+            }
+            EntryKind::Urge if window_start.is_none_or(|first| entry.date >= first) => {
+                urges_30_days += 1;
             }
             _ => {}
         }
@@ -144,15 +160,18 @@ pub fn standing<'a>(
         total_days: elapsed_days - resets_before_on,
         elapsed_days,
         resets: reset_days.len(),
-        checkin_streak: checkin_streak(&checkin_days, on),
+        checkin_streak: days_in_a_row(&checkin_days, on),
+        pledge_streak: days_in_a_row(&pledge_days, on),
+        urges_30_days,
         past_runs,
         last_milestone: ladder.last_reached(start, on),
         next_milestone: ladder.upcoming(start, on, 1).into_iter().next(),
     })
 }
 
-/// Consecutive days with a check-in, ending on `on`, or on the day before when `on` has none yet.
-fn checkin_streak(days: &BTreeSet<NaiveDate>, on: NaiveDate) -> i64 {
+/// Consecutive days in `days` (with a check-in, a pledge), ending on `on`, or on the day before
+/// when `on` has none yet.
+fn days_in_a_row(days: &BTreeSet<NaiveDate>, on: NaiveDate) -> i64 {
     let mut day = if days.contains(&on) {
         on
     } else {
@@ -249,6 +268,27 @@ mod tests {
         assert_eq!(s.checkin_streak, 3);
         assert_eq!(s.last_milestone.unwrap().label, "6 months");
         assert_eq!(s.next_milestone.as_ref().unwrap().date, date(2026, 12, 14));
+    }
+
+    #[test]
+    fn pledges_in_a_row_and_urges_of_the_last_30_days() {
+        let on = date(2026, 11, 25);
+        let mut entries: Vec<Entry> = [20, 22, 23, 24]
+            .into_iter()
+            .map(|d| entry(date(2026, 11, d), EntryKind::Pledge))
+            .collect();
+        // 27 Oct is the first of the 30 days ending on 25 Nov; 26 Oct is before them.
+        for d in [date(2026, 10, 26), date(2026, 10, 27), on, on] {
+            entries.push(entry(d, EntryKind::Urge));
+        }
+        entries.push(entry(date(2026, 11, 26), EntryKind::Urge));
+        let s = stand(date(2026, 3, 14), &entries, on);
+        // No pledge yet today: the streak ends yesterday, as check-ins do.
+        assert_eq!((s.pledge_streak, s.urges_30_days), (3, 3));
+        entries.push(entry(on, EntryKind::Pledge));
+        assert_eq!(stand(date(2026, 3, 14), &entries, on).pledge_streak, 4);
+        let s = stand(date(2026, 3, 14), &entries, date(2026, 11, 27));
+        assert_eq!((s.pledge_streak, s.urges_30_days), (0, 3));
     }
 
     #[test]

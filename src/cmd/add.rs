@@ -41,7 +41,11 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
 /// The note: the words given, or standard input when it is piped and no words were given.
 /// The note: the words given, else standard input when it is piped, else (on a terminal)
 /// whatever the person writes in their editor, as `git commit` does.
-fn entry_text(words: Vec<String>, may_edit: bool, ctx: &Context) -> Result<Option<String>> {
+pub(super) fn entry_text(
+    words: Vec<String>,
+    may_edit: bool,
+    ctx: &Context,
+) -> Result<Option<String>> {
     let text = if !words.is_empty() {
         words.join(" ")
     } else if !std::io::stdin().is_terminal() {

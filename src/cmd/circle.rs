@@ -7,21 +7,30 @@ use anyhow::{Context as _, Result};
 use crate::cli::CircleArgs;
 use crate::context::Context;
 use crate::error::UsageError;
-use crate::output::terminal_safe;
+use crate::output::{deliver, terminal_safe};
+use crate::picture::{self, PosterData};
 use crate::share::card::Card;
 use crate::share::circle::{self, Gathered, Seen};
 use crate::share::{ShareStyle, card, styles};
+use crate::words;
 
 pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
     let window = args
         .upcoming
         .as_deref()
-        .map(circle::parse_window)
+        .map(|w| circle::parse_window(w, ctx.today))
         .transpose()
         .map_err(UsageError)?;
     let today = ctx.on_date(args.on.as_deref())?;
     if args.files.is_empty() && std::io::stdin().is_terminal() {
-        return Err(UsageError(crate::words::group::CIRCLE_USAGE.into()).into());
+        return Err(UsageError(words::group::CIRCLE_USAGE.into()).into());
+    }
+    let output = args.output.as_deref();
+    if args.style.is_picture() {
+        if window.is_some() {
+            return Err(UsageError(words::picture::NO_UPCOMING_POSTER.into()).into());
+        }
+        deliver::check_picture_target(super::share::picture_name(args.style), output)?;
     }
     let mut gathered = Gathered::default();
     let stdin_only = [std::path::PathBuf::from("-")];
@@ -56,23 +65,29 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
         writeln!(err, "warning: {}", terminal_safe(problem))?;
     }
     let emoji = ctx.settings.emoji && !args.no_emoji;
-    let text = render(&seen, today, args.style, window, emoji)?;
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(())
+    let bytes = render(&seen, today, args.style, window, emoji)?;
+    deliver::deliver(&bytes, output)
 }
 
-/// The circle (or with a window, its coming anniversaries) in `style`.
+/// The circle (or with a window, its coming anniversaries) in `style`, pictures included.
 pub fn render(
     seen: &[Seen],
     today: chrono::NaiveDate,
     style: ShareStyle,
     window: Option<u64>,
     emoji: bool,
-) -> Result<String> {
+) -> Result<Vec<u8>> {
     Ok(match (style, window) {
+        (ShareStyle::Svg, _) => picture::poster(&PosterData::from_seen(seen, today))
+            .as_str()
+            .as_bytes()
+            .to_vec(),
+        (ShareStyle::Png, _) => {
+            picture::png(&picture::poster(&PosterData::from_seen(seen, today)))?
+        }
         (ShareStyle::Json, _) => {
             let cards: Vec<Card> = seen.iter().map(|s| s.card.clone()).collect();
-            card::to_json_array(&cards)?
+            card::to_json_array(&cards)?.into_bytes()
         }
         (ShareStyle::Sms, None) => styles::render_sms_levels(
             |level| match level {
@@ -81,8 +96,13 @@ pub fn render(
             },
             circle::compact_levels(seen) + 1,
             emoji,
-        ),
-        (style, Some(days)) => styles::render(&circle::upcoming(seen, today, days), style, emoji),
-        (style, None) => styles::render(&circle::celebration(seen, today), style, emoji),
+        )
+        .into_bytes(),
+        (style, Some(days)) => {
+            styles::render(&circle::upcoming(seen, today, days), style, emoji).into_bytes()
+        }
+        (style, None) => {
+            styles::render(&circle::celebration(seen, today), style, emoji).into_bytes()
+        }
     })
 }

@@ -18,7 +18,7 @@ use crate::group::{
     config, folder, git,
 };
 use crate::journal::{Journal, Tracker, select};
-use crate::output::terminal_safe;
+use crate::output::{deliver, terminal_safe};
 use crate::share::card::Card;
 use crate::share::circle::{self, Seen};
 use crate::share::{Line, Message, Part, ShareOptions, ShareStyle, styles};
@@ -437,13 +437,20 @@ fn print_warnings(skipped: &[String]) -> Result<()> {
 // ----- show -----
 
 fn show(args: GroupShowArgs, ctx: &Context) -> Result<()> {
+    let on = ctx.on_date(args.on.as_deref())?;
     let window = args
         .upcoming
         .as_deref()
-        .map(circle::parse_window)
+        .map(|w| circle::parse_window(w, on))
         .transpose()
         .map_err(UsageError)?;
-    let on = ctx.on_date(args.on.as_deref())?;
+    let output = args.output.as_deref();
+    if args.style.is_picture() {
+        if window.is_some() {
+            return Err(UsageError(crate::words::picture::NO_UPCOMING_POSTER.into()).into());
+        }
+        deliver::check_picture_target(super::share::picture_name(args.style), output)?;
+    }
     let name = match &args.name {
         Some(name) => name.clone(),
         None => only_group(ctx)?,
@@ -462,13 +469,16 @@ fn show(args: GroupShowArgs, ctx: &Context) -> Result<()> {
     print_warnings(&skipped)?;
 
     let emoji = ctx.settings.emoji && !args.no_emoji;
-    let text = match args.style {
-        ShareStyle::Json => show_json(&name, on, &seen, &mine)?,
-        ShareStyle::Sms => super::circle::render(&seen, on, ShareStyle::Sms, None, emoji)?,
-        style => styles::render(&show_message(&name, on, &seen, &mine, window), style, emoji),
+    let bytes = match args.style {
+        ShareStyle::Json => show_json(&name, on, &seen, &mine)?.into_bytes(),
+        // One line, or a poster: the circle alone, as `circle` draws it.
+        style @ (ShareStyle::Sms | ShareStyle::Svg | ShareStyle::Png) => {
+            super::circle::render(&seen, on, style, None, emoji)?
+        }
+        style => styles::render(&show_message(&name, on, &seen, &mine, window), style, emoji)
+            .into_bytes(),
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(())
+    deliver::deliver(&bytes, output)
 }
 
 fn only_group(ctx: &Context) -> Result<String> {

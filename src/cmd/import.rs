@@ -45,8 +45,17 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     };
 
     let summary = |plan: &exchange::Plan| {
+        let mut kept = String::new();
+        for (n, what) in [
+            (plan.new_reasons.len(), "reason"),
+            (plan.new_contacts.len(), "contact"),
+        ] {
+            if n > 0 {
+                kept.push_str(&format!(", {}", plural(n as i64, what)));
+            }
+        }
         format!(
-            "{} and {} from {}{}",
+            "{}{kept} and {} from {}{}",
             plural(plan.new_trackers.len() as i64, "tracker"),
             plural(plan.new_entries.len() as i64, "entry"),
             source.describe(),
@@ -84,6 +93,12 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
             edit::append_tracker(document, tracker);
         }
         edit::append_entries(document, &plan.new_entries);
+        for reason in &plan.new_reasons {
+            edit::append_reason(document, reason);
+        }
+        for contact in &plan.new_contacts {
+            edit::append_contact(document, contact);
+        }
         Ok(summary(&plan))
     })?;
     writeln!(out, "Added {added}.")?;

@@ -4,6 +4,7 @@ mod add;
 mod check;
 mod circle;
 mod completions;
+mod contact;
 mod edit;
 mod export;
 mod group;
@@ -12,14 +13,18 @@ mod list;
 mod merge_driver;
 mod new_entry;
 mod paths;
+mod pledge;
 mod prompt;
 mod report;
 mod reset;
 mod rm;
 mod share;
+mod sos;
 mod start;
 mod streak;
 mod tracker;
+mod urge;
+mod why;
 
 use anyhow::Result;
 
@@ -53,6 +58,11 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(args, &ctx),
         Command::Check => check::run(&ctx),
         Command::Prompt(args) => prompt::run(args, &ctx),
+        Command::Urge(args) => urge::run(args, &ctx),
+        Command::Pledge(args) => pledge::run(args, &ctx),
+        Command::Why(args) => why::run(args, &ctx),
+        Command::Contact(args) => contact::run(args, &ctx),
+        Command::Sos(args) => sos::run(args, &ctx),
         Command::Tracker(args) => tracker::run(args, &ctx),
         Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
             unreachable!("handled above")

@@ -46,8 +46,19 @@ pub fn append(
 
 /// Says what was logged, celebrates the day's milestone and tomorrow's, and how to take it back.
 pub fn confirm(ctx: &Context, entry: &Entry, standing: Option<&Standing>) -> Result<()> {
+    confirm_with(ctx, entry, standing, None)
+}
+
+/// `confirm`, with a line of the kind's own (`urge`, `pledge`) after the first.
+pub fn confirm_with(
+    ctx: &Context,
+    entry: &Entry,
+    standing: Option<&Standing>,
+    kind_line: Option<&str>,
+) -> Result<()> {
     let count = standing.map(|s| days::day_number(s.days, ctx.counting().days(s)));
     let mut lines = vec![entry::logged(entry, count.as_deref())];
+    lines.extend(kind_line.map(str::to_owned));
     if let Some(s) = standing {
         lines.extend(entry::celebrations(s, ctx.settings.emoji));
     }

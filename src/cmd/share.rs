@@ -1,12 +1,12 @@
 //! `milestone share`: a short celebratory text on stdout, ready to pipe into a chat.
 
-use std::io::Write;
-
 use anyhow::{Result, bail};
 
 use crate::cli::ShareArgs;
 use crate::context::Context;
 use crate::journal::select;
+use crate::output::deliver;
+use crate::picture::{self, ChipData};
 use crate::share::card::{self, Card};
 use crate::share::{self, ShareOptions, ShareStyle, TrackerDay, styles, template};
 use crate::{storage, streak};
@@ -31,6 +31,14 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
     };
     if name.as_deref() == Some("") {
         bail!("--name: a name needs at least one visible character; or use --anonymous");
+    }
+    let style = args
+        .style
+        .or(ctx.settings.share_style)
+        .unwrap_or(ShareStyle::Plain);
+    let output = args.output.as_deref();
+    if template.is_none() && style.is_picture() {
+        deliver::check_picture_target(picture_name(style), output)?;
     }
 
     let journal = storage::load_journal(&ctx.journal, ctx.today)?;
@@ -64,11 +72,15 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
     let text = if let Some((name, source)) = template {
         template::render(name, source, &days, &options)?
     } else {
-        match args
-            .style
-            .or(ctx.settings.share_style)
-            .unwrap_or(ShareStyle::Plain)
-        {
+        match style {
+            ShareStyle::Svg => {
+                let svg = picture::chip(&ChipData::new(&days, &options));
+                return deliver::deliver(svg.as_str().as_bytes(), output);
+            }
+            ShareStyle::Png => {
+                let svg = picture::chip(&ChipData::new(&days, &options));
+                return deliver::deliver(&picture::png(&svg)?, output);
+            }
             ShareStyle::Json => {
                 let cards: Vec<Card> = standings
                     .iter()
@@ -93,6 +105,14 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
             style => styles::render(&share::compose(&days, &options), style, options.emoji),
         }
     };
-    std::io::stdout().lock().write_all(text.as_bytes())?;
-    Ok(())
+    deliver::deliver(text.as_bytes(), output)
+}
+
+/// "svg", "png": what the usage error calls the picture.
+pub(super) fn picture_name(style: ShareStyle) -> &'static str {
+    if style == ShareStyle::Png {
+        "png"
+    } else {
+        "svg"
+    }
 }

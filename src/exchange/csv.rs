@@ -1,5 +1,6 @@
 //! milestone's CSV export, for spreadsheets: one row per tracker (kind `start`, dated its
-//! `since`) then one per entry; tags joined with `;`. Import reads it back.
+//! `since`) then one per entry; tags and an urge's triggers joined with `;`. Import reads it
+//! back, also from exports made before the `intensity` and `triggers` columns existed.
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
@@ -22,6 +23,10 @@ struct Row {
     tags: String,
     private: Option<bool>,
     cost_per_day: Option<f64>,
+    #[serde(default)]
+    intensity: Option<u8>,
+    #[serde(default)]
+    triggers: String,
 }
 
 pub fn export(journal: &Journal) -> Result<String> {
@@ -37,6 +42,8 @@ pub fn export(journal: &Journal) -> Result<String> {
             tags: String::new(),
             private: None,
             cost_per_day: t.cost_per_day,
+            intensity: None,
+            triggers: String::new(),
         })?;
     }
     for e in &journal.entries {
@@ -50,9 +57,21 @@ pub fn export(journal: &Journal) -> Result<String> {
             tags: e.tags.join(";"),
             private: Some(e.private),
             cost_per_day: None,
+            intensity: e.intensity,
+            triggers: e.triggers.join(";"),
         })?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+/// `a;b` as a list, leaving out empty items.
+fn split_list(joined: &str) -> Vec<String> {
+    joined
+        .split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 pub fn import(text: &str) -> Result<Batch> {
@@ -83,16 +102,10 @@ pub fn import(text: &str) -> Result<Batch> {
             kind,
             text: row.text.filter(|t| !t.is_empty()),
             mood: row.mood,
-            tags: row
-                .tags
-                .split(';')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            tags: split_list(&row.tags),
             private: row.private.unwrap_or(false),
-            intensity: None,
-            triggers: Vec::new(),
+            intensity: row.intensity,
+            triggers: split_list(&row.triggers),
         });
     }
     Ok(batch)

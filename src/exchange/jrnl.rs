@@ -63,5 +63,6 @@ pub fn import(text: &str, tracker: &str) -> Result<Batch> {
             .into_iter()
             .collect(),
         entries,
+        ..Batch::default()
     })
 }

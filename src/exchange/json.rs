@@ -6,13 +6,29 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::Batch;
-use crate::journal::{Entry, EntryKind, FORMAT_VERSION, Journal, Tracker};
+use crate::journal::{Contact, Entry, EntryKind, FORMAT_VERSION, Journal, Reason, Tracker};
 
 #[derive(Serialize, Deserialize)]
 struct Export {
     version: i64,
     trackers: Vec<TrackerRecord>,
     entries: Vec<EntryRecord>,
+    /// The person's reasons and people to call (an export made before they existed has none).
+    #[serde(default)]
+    reasons: Vec<ReasonRecord>,
+    #[serde(default)]
+    contacts: Vec<ContactRecord>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ReasonRecord {
+    text: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ContactRecord {
+    name: String,
+    phone: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -78,6 +94,21 @@ pub fn export(journal: &Journal) -> Result<String> {
                 triggers: e.triggers.clone(),
             })
             .collect(),
+        reasons: journal
+            .reasons
+            .iter()
+            .map(|r| ReasonRecord {
+                text: r.text.clone(),
+            })
+            .collect(),
+        contacts: journal
+            .contacts
+            .iter()
+            .map(|c| ContactRecord {
+                name: c.name.clone(),
+                phone: c.phone.clone(),
+            })
+            .collect(),
     };
     let mut text = serde_json::to_string_pretty(&export)?;
     text.push('\n');
@@ -128,5 +159,18 @@ pub fn import(text: &str) -> Result<Batch> {
             })
             .collect(),
         entries,
+        reasons: export
+            .reasons
+            .into_iter()
+            .map(|r| Reason { text: r.text })
+            .collect(),
+        contacts: export
+            .contacts
+            .into_iter()
+            .map(|c| Contact {
+                name: c.name,
+                phone: c.phone,
+            })
+            .collect(),
     })
 }

@@ -59,7 +59,11 @@ pub fn import(text: &str, tracker: Option<&str>) -> Result<Batch> {
         .iter()
         .filter_map(|n| tracker_from_history(n, &entries))
         .collect();
-    Ok(Batch { trackers, entries })
+    Ok(Batch {
+        trackers,
+        entries,
+        ..Batch::default()
+    })
 }
 
 /// A habit name as a tracker name: "No alcohol!" → "no-alcohol".

@@ -33,6 +33,13 @@ pub fn export(journal: &Journal) -> String {
             if let Some(mood) = e.mood {
                 let _ = write!(line, " (mood {mood})");
             }
+            if let Some(intensity) = e.intensity {
+                let _ = write!(line, " (intensity {intensity})");
+            }
+            if !e.triggers.is_empty() {
+                let triggers: Vec<String> = e.triggers.iter().map(|t| markdown_escape(t)).collect();
+                let _ = write!(line, " (triggers: {})", triggers.join(", "));
+            }
             for tag in &e.tags {
                 let _ = write!(line, " #{}", markdown_escape(tag));
             }
@@ -41,6 +48,23 @@ pub fn export(journal: &Journal) -> String {
                 let _ = write!(line, ":{private} {}", markdown_escape(text));
             }
             let _ = writeln!(out, "{line}");
+        }
+    }
+    if !journal.reasons.is_empty() {
+        let _ = writeln!(out, "\n## My reasons\n");
+        for reason in &journal.reasons {
+            let _ = writeln!(out, "- {}", markdown_escape(&reason.text));
+        }
+    }
+    if !journal.contacts.is_empty() {
+        let _ = writeln!(out, "\n## People to call\n");
+        for c in &journal.contacts {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                markdown_escape(&c.name),
+                markdown_escape(&c.phone)
+            );
         }
     }
     out

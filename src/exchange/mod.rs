@@ -14,13 +14,18 @@ use std::collections::HashSet;
 use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
-use crate::journal::{Entry, EntryKind, Journal, Tracker, check_tracker_name};
+use crate::journal::{
+    Contact, Entry, EntryKind, Journal, Reason, Tracker, check_contact, check_intensity,
+    check_reason, check_tracker_name,
+};
 
 /// What a file to import holds, before it meets the journal.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct Batch {
     pub trackers: Vec<Tracker>,
     pub entries: Vec<Entry>,
+    pub reasons: Vec<Reason>,
+    pub contacts: Vec<Contact>,
 }
 
 /// The formats `import` reads, recognised from the file's contents.
@@ -71,11 +76,14 @@ pub fn detect(text: &str) -> Option<Source> {
 pub struct Plan {
     pub new_trackers: Vec<Tracker>,
     pub new_entries: Vec<Entry>,
+    pub new_reasons: Vec<Reason>,
+    pub new_contacts: Vec<Contact>,
     pub duplicates: usize,
 }
 
 /// Matches `batch` against `journal`: trackers it lacks are added, entries it already has
 /// (the same id, or the same day, tracker, kind and text) are skipped, the rest get ids.
+/// Reasons and contacts it already has are skipped too.
 pub fn plan(
     journal: &Journal,
     batch: Batch,
@@ -111,6 +119,11 @@ pub fn plan(
                 entry.tracker
             );
         }
+        if let Some(intensity) = entry.intensity {
+            check_intensity(intensity.into()).map_err(|why| {
+                anyhow::anyhow!("the import has an urge on {}: {why}", entry.date)
+            })?;
+        }
         if entry.date > today {
             bail!(
                 "the import has an entry dated {}, after today; nothing was imported",
@@ -132,6 +145,23 @@ pub fn plan(
         ids.insert(id.to_string());
         entry.id = Some(id);
         plan.new_entries.push(entry);
+    }
+    for reason in batch.reasons {
+        let text = check_reason(&reason.text)
+            .map_err(|why| anyhow::anyhow!("the import has a reason that cannot be kept: {why}"))?;
+        let reason = Reason { text };
+        if !journal.reasons.contains(&reason) && !plan.new_reasons.contains(&reason) {
+            plan.new_reasons.push(reason);
+        }
+    }
+    for contact in batch.contacts {
+        let (name, phone) = check_contact(&contact.name, &contact.phone).map_err(|why| {
+            anyhow::anyhow!("the import has a contact that cannot be kept: {why}")
+        })?;
+        let contact = Contact { name, phone };
+        if !journal.contacts.contains(&contact) && !plan.new_contacts.contains(&contact) {
+            plan.new_contacts.push(contact);
+        }
     }
     Ok(plan)
 }
@@ -193,6 +223,8 @@ mod tests {
         };
         let batch = Batch {
             trackers: vec![],
+            reasons: vec![],
+            contacts: vec![],
             entries: vec![
                 checkin(1, Some("a"), None),             // same content
                 checkin(2, Some("edited"), Some("id1")), // same id

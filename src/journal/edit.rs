@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::{Entry, Tracker};
+use super::{Contact, Entry, Reason, Tracker};
 
 /// The text of a journal that does not exist yet.
 pub const NEW_JOURNAL: &str = "\
@@ -74,15 +74,37 @@ fn append_at(document: &mut DocumentMut, entry: &Entry, position: isize) {
     if !entry.triggers.is_empty() {
         table.insert("triggers", value(entry.triggers.iter().collect::<Array>()));
     }
-    // New entries go at the very end of the file, after whatever is there (even a [[tracker]]
-    // or a closing comment), so the old text stays an untouched prefix: diffs stay small.
+    push_at(document, "entry", table, position);
+}
+
+/// Appends a `[[reason]]` at the end of the file.
+pub fn append_reason(document: &mut DocumentMut, reason: &Reason) {
+    let mut table = Table::new();
+    table.insert("text", value(reason.text.as_str()));
+    let position = next_position(document);
+    push_at(document, "reason", table, position);
+}
+
+/// Appends a `[[contact]]` at the end of the file.
+pub fn append_contact(document: &mut DocumentMut, contact: &Contact) {
+    let mut table = Table::new();
+    table.insert("name", value(contact.name.as_str()));
+    table.insert("phone", value(contact.phone.as_str()));
+    let position = next_position(document);
+    push_at(document, "contact", table, position);
+}
+
+/// Adds `table` to the `[[key]]` tables at `position`. New tables go at the very end of the
+/// file, after whatever is there (even a [[tracker]] or a closing comment), so the old text
+/// stays an untouched prefix: diffs stay small.
+fn push_at(document: &mut DocumentMut, key: &str, mut table: Table, position: isize) {
     table.set_position(Some(position));
     let trailing = document.trailing().as_str().unwrap_or("").to_owned();
     if !trailing.is_empty() {
         table.decor_mut().set_prefix(format!("{trailing}\n"));
         document.set_trailing("");
     }
-    array_of_tables(document, "entry").push(table);
+    array_of_tables(document, key).push(table);
 }
 
 /// Changes to make to one entry; `None` leaves a field as it is.

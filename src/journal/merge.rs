@@ -51,9 +51,13 @@ fn entry_key(table: &Table) -> String {
 }
 
 fn tracker_key(table: &Table) -> String {
+    string_key(table, "name")
+}
+
+fn string_key(table: &Table, key: &str) -> String {
     format!(
-        "name:{}",
-        table.get("name").and_then(Item::as_str).unwrap_or_default()
+        "{key}:{}",
+        table.get(key).and_then(Item::as_str).unwrap_or_default()
     )
 }
 
@@ -117,6 +121,38 @@ pub fn merge(
         theirs,
         entry_key,
         describe_entry,
+        &mut conflicts,
+    );
+    // A reason is known by its words; a contact by the name, so a changed number merges as
+    // an edit.
+    merge_array(
+        &mut merged,
+        "reason",
+        base,
+        ours,
+        theirs,
+        |t| string_key(t, "text"),
+        |t| {
+            format!(
+                "reason {:?}",
+                t.get("text").and_then(Item::as_str).unwrap_or("?")
+            )
+        },
+        &mut conflicts,
+    );
+    merge_array(
+        &mut merged,
+        "contact",
+        base,
+        ours,
+        theirs,
+        |t| string_key(t, "name"),
+        |t| {
+            format!(
+                "contact {}",
+                t.get("name").and_then(Item::as_str).unwrap_or("?")
+            )
+        },
         &mut conflicts,
     );
     (merged, conflicts)
@@ -298,6 +334,28 @@ mod tests {
         let spaced = BASE.replace("mood = 3", "mood    =   4");
         let (_, conflicts) = merge(&doc(BASE), &doc(&ours), &doc(&spaced));
         assert_eq!(conflicts, vec![]);
+    }
+
+    #[test]
+    fn reasons_and_contacts_merge_like_entries() {
+        let base = format!("{BASE}\n[[contact]]\nname = \"Jo\"\nphone = \"1\"\n");
+        let ours = format!("{base}\n[[reason]]\ntext = \"for Mia\"\n");
+        let theirs = format!(
+            "{}\n[[reason]]\ntext = \"to sleep well\"\n\n[[contact]]\nname = \"Sam\"\nphone = \"2\"\n",
+            base.replace("phone = \"1\"", "phone = \"3\"")
+        );
+        let (merged, conflicts) = merge(&doc(&base), &doc(&ours), &doc(&theirs));
+        assert_eq!(conflicts, vec![]);
+        let merged = merged.to_string();
+        let journal = crate::journal::parse::parse(&merged, None).journal;
+        let reasons: Vec<&str> = journal.reasons.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(reasons, ["for Mia", "to sleep well"], "{merged}");
+        let contacts: Vec<(&str, &str)> = journal
+            .contacts
+            .iter()
+            .map(|c| (c.name.as_str(), c.phone.as_str()))
+            .collect();
+        assert_eq!(contacts, [("Jo", "3"), ("Sam", "2")], "{merged}");
     }
 
     #[test]

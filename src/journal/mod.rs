@@ -263,6 +263,41 @@ pub fn check_intensity(intensity: i64) -> Result<u8, String> {
     }
 }
 
+/// Longest reason, contact name or phone number accepted: a line of a screen.
+const MAX_LINE: usize = 200;
+
+/// Why a reason (`[[reason]]` text) is refused, or the reason as it is kept (trimmed).
+pub fn check_reason(text: &str) -> Result<String, String> {
+    one_line_text(text, "a reason")
+}
+
+/// Why a contact is refused, or the name and number as they are kept (trimmed).
+pub fn check_contact(name: &str, phone: &str) -> Result<(String, String), String> {
+    let name = one_line_text(name, "a contact's name")?;
+    let phone = one_line_text(phone, "a phone number")?;
+    let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
+    if !phone.chars().any(|c| c.is_ascii_digit()) || !phone.chars().all(allowed) {
+        return Err(format!(
+            "a phone number is digits, with spaces, '+', '-', '(', ')' or '.' if you like, such as \"+44 7700 900123\"; not {phone:?}"
+        ));
+    }
+    Ok((name, phone))
+}
+
+fn one_line_text(text: &str, what: &str) -> Result<String, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(format!("{what} needs at least one visible character"));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(format!("{what} is one line, without control characters"));
+    }
+    if text.chars().count() > MAX_LINE {
+        return Err(format!("{what} can be at most {MAX_LINE} characters"));
+    }
+    Ok(text.to_owned())
+}
+
 /// Money no longer spent per day, or why it is refused.
 pub fn check_cost(cost: f64) -> Result<f64, String> {
     if cost.is_finite() && cost >= 0.0 {
@@ -337,6 +372,23 @@ mod tests {
         assert!(check_mood(6).is_err());
         assert!(check_mood(-1).is_err());
         assert!(check_mood(300).is_err());
+    }
+
+    #[test]
+    fn reasons_and_contacts_are_one_line_and_numbers_look_like_numbers() {
+        assert_eq!(
+            check_reason("  to be there for Mia "),
+            Ok("to be there for Mia".into())
+        );
+        assert!(check_reason(" ").is_err());
+        assert!(check_reason("a\nb").is_err());
+        assert_eq!(
+            check_contact("Jo (sponsor)", "+44 7700 900123"),
+            Ok(("Jo (sponsor)".into(), "+44 7700 900123".into()))
+        );
+        assert!(check_contact("Jo", "call me").is_err());
+        assert!(check_contact("Jo", "+ -").is_err());
+        assert!(check_contact("", "123").is_err());
     }
 
     #[test]

@@ -20,6 +20,10 @@ struct EntryJson<'a> {
     mood: Option<u8>,
     tags: &'a [String],
     private: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    intensity: Option<u8>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    triggers: &'a [String],
 }
 
 impl<'a> From<&'a Entry> for EntryJson<'a> {
@@ -33,6 +37,8 @@ impl<'a> From<&'a Entry> for EntryJson<'a> {
             mood: entry.mood,
             tags: &entry.tags,
             private: entry.private,
+            intensity: entry.intensity,
+            triggers: &entry.triggers,
         }
     }
 }
@@ -55,6 +61,8 @@ struct StandingJson<'a> {
     total_days: i64,
     resets: usize,
     checkin_streak: i64,
+    pledge_streak: i64,
+    urges_30_days: usize,
     last_milestone: Option<MilestoneJson<'a>>,
     next_milestone: Option<MilestoneJson<'a>>,
 }
@@ -78,6 +86,8 @@ impl<'a> From<&'a Standing> for StandingJson<'a> {
             total_days: s.total_days,
             resets: s.resets,
             checkin_streak: s.checkin_streak,
+            pledge_streak: s.pledge_streak,
+            urges_30_days: s.urges_30_days,
             last_milestone: s.last_milestone.as_ref().map(|m| milestone(m, None)),
             next_milestone: s
                 .next_milestone
@@ -123,6 +133,30 @@ struct ReportJson<'a> {
     /// Days with at least one check-in in the calendar's 12 weeks.
     checkin_days: Vec<String>,
     mood_by_month: Vec<MonthMoodJson>,
+    urges_ridden_out: usize,
+    urges_by_month: Vec<MonthCountJson>,
+    /// Monday first.
+    urges_by_weekday: Vec<WeekdayCountJson>,
+    top_triggers: Vec<TriggerCountJson<'a>>,
+    pledges: usize,
+}
+
+#[derive(Serialize)]
+struct MonthCountJson {
+    month: String,
+    urges: usize,
+}
+
+#[derive(Serialize)]
+struct WeekdayCountJson {
+    weekday: String,
+    urges: usize,
+}
+
+#[derive(Serialize)]
+struct TriggerCountJson<'a> {
+    trigger: &'a str,
+    urges: usize,
 }
 
 impl<'a> From<&'a Report<'a>> for ReportJson<'a> {
@@ -175,6 +209,36 @@ impl<'a> From<&'a Report<'a>> for ReportJson<'a> {
                     entries: m.entries,
                 })
                 .collect(),
+            urges_ridden_out: r.urges.ridden_out,
+            urges_by_month: r
+                .urges
+                .by_month
+                .iter()
+                .map(|(year, month, n)| MonthCountJson {
+                    month: format!("{year}-{month:02}"),
+                    urges: *n,
+                })
+                .collect(),
+            urges_by_weekday: r
+                .urges
+                .by_weekday
+                .iter()
+                .enumerate()
+                .map(|(i, n)| WeekdayCountJson {
+                    weekday: super::report_text::weekday(i).to_string().to_lowercase(),
+                    urges: *n,
+                })
+                .collect(),
+            top_triggers: r
+                .urges
+                .triggers
+                .iter()
+                .map(|(t, n)| TriggerCountJson {
+                    trigger: t,
+                    urges: *n,
+                })
+                .collect(),
+            pledges: r.urges.pledges,
         }
     }
 }

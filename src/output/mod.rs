@@ -1,9 +1,11 @@
 //! Everything that turns results into text: one module per format, and the small helpers they
 //! share (making journal text safe for a terminal, plurals, colour).
 
+pub mod deliver;
 pub mod json;
 pub mod report_markdown;
 pub mod report_text;
+pub mod sos_text;
 pub mod streak_text;
 pub mod table;
 

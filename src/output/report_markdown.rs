@@ -4,10 +4,13 @@
 
 use std::fmt::Write as _;
 
-use super::report_text::{MOOD_MONTHS, calendar_grid, fact_lines, none_reached_yet, span_words};
+use super::report_text::{
+    MOOD_MONTHS, calendar_grid, fact_lines, none_reached_yet, span_words, weekday,
+};
 use super::{Counting, Paint, markdown_escape, plural};
 use crate::journal::Entry;
 use crate::report::Report;
+use crate::words::urge as words;
 
 pub fn page(r: &Report, counting: Counting) -> String {
     let s = &r.standing;
@@ -74,6 +77,39 @@ pub fn page(r: &Report, counting: Counting) -> String {
     if !r.wins.is_empty() {
         let _ = writeln!(out, "\n## Your wins\n");
         out.push_str(&entry_items(&r.wins));
+    }
+    if !r.urges.is_empty() {
+        let u = &r.urges;
+        let _ = writeln!(out, "\n## {}\n", words::REPORT_TITLE);
+        let _ = writeln!(out, "- {}", words::report_ridden_out(u.ridden_out));
+        if u.pledges > 0 {
+            let _ = writeln!(out, "- {}", words::report_pledges(u.pledges));
+        }
+        if !u.triggers.is_empty() {
+            let list: Vec<String> = u
+                .triggers
+                .iter()
+                .map(|(t, n)| format!("{} ({n})", markdown_escape(t)))
+                .collect();
+            let _ = writeln!(out, "- {}: {}", words::REPORT_TRIGGERS, list.join(", "));
+        }
+        if !u.by_month.is_empty() {
+            let _ = writeln!(out, "\n| Month | Urges ridden out |\n| --- | ---: |");
+            for (year, month, n) in u.by_month.iter().rev().take(MOOD_MONTHS).rev() {
+                let _ = writeln!(out, "| {year}-{month:02} | {n} |");
+            }
+        }
+        if u.ridden_out > 0 {
+            let head: Vec<String> = (0..7).map(|i| weekday(i).to_string()).collect();
+            let counts: Vec<String> = u.by_weekday.iter().map(|n| n.to_string()).collect();
+            let _ = writeln!(
+                out,
+                "\n| {} |\n|{}\n| {} |",
+                head.join(" | "),
+                " ---: |".repeat(7),
+                counts.join(" | ")
+            );
+        }
     }
     if !r.resets.is_empty() {
         let _ = writeln!(out, "\n## Resets\n");

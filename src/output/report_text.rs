@@ -9,6 +9,8 @@ use comfy_table::{CellAlignment, Table};
 use super::{Counting, Paint, plural, terminal_safe};
 use crate::journal::Entry;
 use crate::report::{Calendar, Report, Span};
+use crate::urges::UrgeSummary;
+use crate::words::urge as words;
 
 pub const WIDTH: usize = 80;
 /// The mood trend covers the last year.
@@ -93,6 +95,10 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
         section(&mut out, "Your wins", paint);
         out.push_str(&entry_lines(&r.wins));
     }
+    if !r.urges.is_empty() {
+        section(&mut out, words::REPORT_TITLE, paint);
+        out.push_str(&urge_lines(&r.urges));
+    }
     if !r.resets.is_empty() {
         section(&mut out, "Resets", paint);
         let _ = writeln!(
@@ -138,6 +144,47 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
         }
     }
     out
+}
+
+fn urge_lines(u: &UrgeSummary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "  {}", words::report_ridden_out(u.ridden_out));
+    if u.pledges > 0 {
+        let _ = writeln!(out, "  {}", words::report_pledges(u.pledges));
+    }
+    if !u.by_month.is_empty() {
+        let _ = writeln!(out, "  {}:", words::REPORT_BY_MONTH);
+        let rows = u.by_month.iter().rev().take(MOOD_MONTHS).rev();
+        out.push_str(&columns(rows.map(|(year, month, n)| {
+            vec![format!("  {year}-{month:02}"), n.to_string()]
+        })));
+    }
+    if !u.triggers.is_empty() {
+        let list: Vec<String> = u
+            .triggers
+            .iter()
+            .map(|(t, n)| format!("{} ({n})", terminal_safe(t)))
+            .collect();
+        out.push_str(&wrapped(
+            &format!("  {}: {}", words::REPORT_TRIGGERS, list.join(", ")),
+            "    ",
+        ));
+    }
+    if u.ridden_out > 0 {
+        let days: Vec<String> = u
+            .by_weekday
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("{} {n}", weekday(i)))
+            .collect();
+        let _ = writeln!(out, "  {}: {}", words::REPORT_BY_WEEKDAY, days.join("  "));
+    }
+    out
+}
+
+/// "Mon" for 0 through "Sun" for 6.
+pub fn weekday(days_from_monday: usize) -> chrono::Weekday {
+    (0..days_from_monday).fold(chrono::Weekday::Mon, |d, _| d.succ())
 }
 
 fn section(out: &mut String, title: &str, paint: Paint) {

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::{Counting, Paint, plural};
 use crate::streak::Standing;
 use crate::words::days;
+use crate::words::urge as words;
 
 /// One block per tracker: the headline count, then one labelled line per figure.
 /// `today` is the real today: a milestone is "reached today!" only then, not on an `--on` day.
@@ -45,6 +46,13 @@ pub fn standing_block(s: &Standing, counting: Counting, paint: Paint, today: Nai
             n => format!("{} in a row", plural(n, "day")),
         },
     );
+    // Shown only when there is something to celebrate: a journal without them reads as before.
+    if s.pledge_streak > 0 {
+        line("pledges", words::streak_pledges(s.pledge_streak));
+    }
+    if s.urges_30_days > 0 {
+        line("urges", words::streak_urges(s.urges_30_days));
+    }
     if let Some(m) = &s.last_milestone {
         let when = if m.date == s.on && s.on == today {
             "today!".to_string()

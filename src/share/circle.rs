@@ -376,22 +376,26 @@ pub fn upcoming_lines(cards: &[Seen], today: NaiveDate, days: u64) -> Vec<Line> 
         .collect()
 }
 
-/// Parses `--upcoming`: `30d`, `2w`, or a plain number of days.
-pub fn parse_window(input: &str) -> Result<u64, String> {
+/// Parses `--upcoming`: a span such as `30d` or `2w` (or a plain number of days), as the
+/// number of days it covers from `on`.
+pub fn parse_window(input: &str, on: NaiveDate) -> Result<u64, String> {
     let input = input.trim();
-    let (number, unit) = match input.strip_suffix('d') {
-        Some(n) => (n, 1),
-        None => match input.strip_suffix('w') {
-            Some(n) => (n, 7),
-            None => (input, 1),
-        },
+    // A window of no days is today alone: `--upcoming 0d` lists the day's milestones.
+    let number = input.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    if !number.is_empty()
+        && number.chars().all(|c| c == '0')
+        && matches!(&input[number.len()..], "" | "d" | "w" | "m" | "y")
+    {
+        return Ok(0);
+    }
+    let span = match input.parse::<u32>() {
+        Ok(days) if days > 0 => Some(crate::dates::Span::Days(days)),
+        _ => crate::dates::Span::parse(input),
     };
-    number
-        .parse::<u64>()
-        .ok()
-        .and_then(|n| n.checked_mul(unit))
-        .filter(|n| *n <= 3660)
-        .ok_or_else(|| format!("--upcoming: {input:?} is not a span I understand; use days or weeks such as 30d or 2w (up to 3660 days)"))
+    span.and_then(|span| span.date_from(on))
+        .map(|end| (end - on).num_days().unsigned_abs())
+        .filter(|days| *days <= 3660)
+        .ok_or_else(|| format!("--upcoming: {input:?} is not a span I understand; use days, weeks, months or years such as 30d, 2w, 6m or 1y (up to 10 years)"))
 }
 
 #[cfg(test)]
@@ -404,12 +408,17 @@ mod tests {
 
     #[test]
     fn windows_parse() {
-        assert_eq!(parse_window("30d"), Ok(30));
-        assert_eq!(parse_window("2w"), Ok(14));
-        assert_eq!(parse_window("7"), Ok(7));
-        assert!(parse_window("soon").is_err());
-        assert!(parse_window("-3d").is_err());
-        assert!(parse_window("99999d").is_err());
+        let on = NaiveDate::from_ymd_opt(2026, 1, 31).unwrap();
+        assert_eq!(parse_window("30d", on), Ok(30));
+        assert_eq!(parse_window("2w", on), Ok(14));
+        assert_eq!(parse_window("7", on), Ok(7));
+        assert_eq!(parse_window("0d", on), Ok(0));
+        assert_eq!(parse_window("0", on), Ok(0));
+        // A month from 31 Jan is 28 Feb: the span counts calendar months, as the ladder does.
+        assert_eq!(parse_window("1m", on), Ok(28));
+        assert!(parse_window("soon", on).is_err());
+        assert!(parse_window("-3d", on).is_err());
+        assert!(parse_window("99999d", on).is_err());
     }
 
     #[test]

@@ -33,6 +33,10 @@ pub enum ShareStyle {
     Sms,
     /// A share card, the JSON that `milestone circle` reads
     Json,
+    /// A 1200×630 SVG picture
+    Svg,
+    /// A 1200×630 PNG picture
+    Png,
 }
 
 impl ShareStyle {
@@ -45,6 +49,11 @@ impl ShareStyle {
             .map(|v| v.get_name().to_owned())
             .collect::<Vec<_>>()
             .join(", ")
+    }
+
+    /// A picture: written to a file or a pipe, never to a terminal.
+    pub fn is_picture(self) -> bool {
+        matches!(self, ShareStyle::Svg | ShareStyle::Png)
     }
 }
 
@@ -186,7 +195,7 @@ pub fn compose(days: &[TrackerDay], options: &ShareOptions) -> Message {
 }
 
 /// The trackers with a milestone today lead; the rest keep their order.
-fn celebrations_first<'d, 'a>(days: &'d [TrackerDay<'a>]) -> Vec<&'d TrackerDay<'a>> {
+pub fn celebrations_first<'d, 'a>(days: &'d [TrackerDay<'a>]) -> Vec<&'d TrackerDay<'a>> {
     let mut ordered: Vec<&TrackerDay> = days.iter().collect();
     ordered.sort_by_key(|d| d.standing.milestone_today().is_none());
     ordered

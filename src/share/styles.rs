@@ -89,7 +89,11 @@ pub fn escape_user(text: &str, style: ShareStyle) -> String {
         ShareStyle::Markdown => markdown_escape(&text),
         ShareStyle::Discord => defuse_mentions(&markdown_escape(&text)),
         ShareStyle::Slack => slack_escape(&text),
-        ShareStyle::Plain | ShareStyle::Sms | ShareStyle::Json => text,
+        ShareStyle::Plain
+        | ShareStyle::Sms
+        | ShareStyle::Json
+        | ShareStyle::Svg
+        | ShareStyle::Png => text,
     }
 }
 

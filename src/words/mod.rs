@@ -4,7 +4,11 @@
 //!
 //! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
 //! compassion.
+
 pub mod days;
 pub mod entry;
 pub mod group;
+pub mod picture;
+pub mod sos;
 pub mod tracker;
+pub mod urge;

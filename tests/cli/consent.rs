@@ -1,8 +1,6 @@
 //! Issue 13: consent per tracker, the wording of a count, share's choice of trackers, a reset
 //! that asks, an `add` that celebrates, names in any case, and `day_one` in every human count.
 
-use std::process::Command as Process;
-
 use crate::common::{TestJournal, with_id_hidden};
 
 /// `sober` (shareable, phrase "sober"), `no-smoking` and `self-harm` (private, phrase "safe"),
@@ -253,35 +251,48 @@ fn names_are_compared_without_regard_to_case_and_typos_get_suggestions() {
     );
 }
 
-/// Runs `milestone ARGS` on a pseudo-terminal (util-linux `script`), typing `answer`.
+/// Runs `milestone ARGS` on a pseudo-terminal (util-linux `script`); when it asks
+/// (`[y/N] ` appears), types `answer`. Returns everything the terminal showed.
 fn on_a_terminal(journal: &TestJournal, args: &str, answer: &str) -> String {
+    use std::io::{Read, Write};
     let command = format!(
         "\"{}\" --journal \"{}\" {args}",
         env!("CARGO_BIN_EXE_milestone"),
         journal.path.display()
     );
-    let mut child = Process::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .env("MILESTONE_TODAY", crate::common::TODAY)
-        .env("MILESTONE_NO_CACHE", "1")
-        .env("XDG_CONFIG_HOME", journal.folder().join("no-config"))
+    let mut cmd = journal.env().command("script");
+    cmd.args(["-qec", &command, "/dev/null"])
         .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = cmd
         .spawn()
         .expect("util-linux `script` runs the command on a pseudo-terminal");
-    use std::io::Write;
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(answer.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "{output:?}");
-    // The terminal echoes the answer and ends lines with CR LF.
-    String::from_utf8(output.stdout)
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut shown = Vec::new();
+    let mut buffer = [0u8; 256];
+    if !answer.is_empty() {
+        // Type only once the question is on the screen, as a person would.
+        while !String::from_utf8_lossy(&shown).contains("[y/N] ") {
+            let n = stdout.read(&mut buffer).unwrap();
+            assert!(
+                n > 0,
+                "ended without asking: {}",
+                String::from_utf8_lossy(&shown)
+            );
+            shown.extend_from_slice(&buffer[..n]);
+        }
+        stdin.write_all(answer.as_bytes()).unwrap();
+    }
+    drop(stdin);
+    stdout.read_to_end(&mut shown).unwrap();
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{status:?}");
+    // The terminal ends lines with CR LF and echoes what was typed after the question.
+    String::from_utf8(shown)
         .unwrap()
         .replace("\r\n", "\n")
+        .replacen(&format!("[y/N] {answer}"), "[y/N] \n", 1)
 }
 
 const QUESTION: &str = "Record a reset for alcohol on 2026-11-25? Your streak starts again that day; every day before it stays in your history. [y/N] ";
@@ -291,22 +302,23 @@ fn reset_asks_on_a_terminal_and_only_a_yes_records_it() {
     let journal = TestJournal::with(crate::common::CONTRACT_EXAMPLE);
     let before = journal.text();
     for answer in ["n\n", "\n", "maybe\n"] {
-        // (The terminal echoes the answer somewhere around the question.)
         let out = on_a_terminal(&journal, "reset", answer);
-        assert!(out.contains(QUESTION), "{out}");
-        assert!(out.ends_with("Nothing was recorded.\n"), "{out}");
+        assert_eq!(
+            out,
+            format!("{QUESTION}\nNothing was recorded.\n"),
+            "{answer:?}"
+        );
         assert_eq!(journal.text(), before, "{answer:?}");
     }
     let out = on_a_terminal(&journal, "reset", "y\n");
-    assert!(out.contains(QUESTION), "{out}");
-    assert!(
-        with_id_hidden(&out).ends_with(
-            "Thank you for being honest with yourself. A slip can be part of recovery.\n\
+    assert_eq!(
+        with_id_hidden(&out),
+        format!(
+            "{QUESTION}\nThank you for being honest with yourself. A slip can be part of recovery.\n\
              Recorded a reset for alcohol on 2026-11-25. A new streak starts today: day one.\n\
              Every day before it still counts: 256 days since 2026-03-14.\n\
              To take it back: milestone rm ID\n"
-        ),
-        "{out}"
+        )
     );
     assert_eq!(journal.text().matches("kind = \"reset\"").count(), 1);
     // --yes skips the question.

@@ -323,7 +323,7 @@ fn on_in_the_past_counts_as_of_that_day() {
         s,
         json(
             r#"{"tracker": "alcohol", "start": "2026-06-01", "on": "2026-06-02", "days": 1,
-                "longest_days": 151, "total_days": 151, "resets": 1, "checkin_streak": 5,
+                "longest_days": 151, "total_days": 151, "resets": 1, "checkin_streak": 5, "pledge_streak": 0, "urges_30_days": 0,
                 "last_milestone": {"label": "1 day", "date": "2026-06-02"},
                 "next_milestone": {"label": "3 days", "date": "2026-06-04", "days_left": 2}}"#
         )
@@ -334,7 +334,7 @@ fn on_in_the_past_counts_as_of_that_day() {
         s,
         json(
             r#"{"tracker": "alcohol", "start": "2026-10-01", "on": "2026-11-24", "days": 54,
-                "longest_days": 151, "total_days": 325, "resets": 2, "checkin_streak": 1,
+                "longest_days": 151, "total_days": 325, "resets": 2, "checkin_streak": 1, "pledge_streak": 0, "urges_30_days": 0,
                 "last_milestone": {"label": "30 days", "date": "2026-10-31"},
                 "next_milestone": {"label": "60 days", "date": "2026-11-30", "days_left": 6}}"#
         )
@@ -356,7 +356,7 @@ fn on_in_the_past_counts_as_of_that_day() {
 fn a_reset_on_d_itself() {
     let expected = json(
         r#"{"tracker": "alcohol", "start": "2026-11-25", "on": "2026-11-25", "days": 0,
-            "longest_days": 328, "total_days": 328, "resets": 1, "checkin_streak": 0,
+            "longest_days": 328, "total_days": 328, "resets": 1, "checkin_streak": 0, "pledge_streak": 0, "urges_30_days": 0,
             "last_milestone": null,
             "next_milestone": {"label": "1 day", "date": "2026-11-26", "days_left": 1}}"#,
     );

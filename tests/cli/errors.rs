@@ -156,7 +156,7 @@ fn malformed_dates_are_refused_with_the_forms_that_work() {
             assert_eq!(
                 stderr,
                 format!(
-                    "error: {flag}: {bad:?} is not a date I understand; use YYYY-MM-DD, today, yesterday, tomorrow, N days ago, N weeks ago, a weekday (friday, last friday) or a month and day (nov 20, 20 nov)\n"
+                    "error: {flag}: {bad:?} is not a date I understand; use YYYY-MM-DD, today, yesterday, tomorrow, N days (weeks, months, years) ago, a weekday (friday, last friday) or a month and day (nov 20, 20 nov)\n"
                 ),
                 "{args:?}"
             );

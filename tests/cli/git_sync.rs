@@ -166,3 +166,73 @@ fn the_same_entry_changed_on_both_sides_is_a_conflict_naming_it() {
             .any(|e| e["text"] == "kept anyway")
     );
 }
+
+#[test]
+fn urges_pledges_reasons_and_contacts_from_two_clones_merge() {
+    let (env, _root, laptop, phone) = two_clones();
+    milestone(
+        &env,
+        &laptop,
+        &[
+            "urge",
+            "on the laptop",
+            "--intensity",
+            "3",
+            "--trigger",
+            "stress",
+        ],
+    );
+    milestone(&env, &laptop, &["pledge"]);
+    milestone(&env, &laptop, &["why", "to be there for Mia"]);
+    milestone(
+        &env,
+        &laptop,
+        &["contact", "Jo (sponsor)", "+44 7700 900123"],
+    );
+    commit_and_push(&env, &laptop);
+    milestone(
+        &env,
+        &phone,
+        &["urge", "on the phone", "--date", "yesterday"],
+    );
+    milestone(&env, &phone, &["pledge", "--date", "yesterday"]);
+    milestone(&env, &phone, &["why", "to wake up clear"]);
+    milestone(&env, &phone, &["why", "to be there for Mia"]);
+    milestone(&env, &phone, &["contact", "Mum", "+44 7700 900456"]);
+    git_ok(&env, &phone, &["commit", "-q", "-am", "days"]);
+    git_ok(&env, &phone, &["pull", "-q", "--no-edit", "origin", "main"]);
+
+    let urges = json(&milestone(
+        &env,
+        &phone,
+        &["list", "--kind", "urge", "--format", "json"],
+    ));
+    let urges: Vec<(&str, &str)> = urges
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["date"].as_str().unwrap(), e["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        urges,
+        [
+            ("2026-11-24", "on the phone"),
+            ("2026-11-25", "on the laptop")
+        ]
+    );
+    let streak = json(&milestone(&env, &phone, &["streak", "--format", "json"]));
+    assert_eq!(
+        (&streak[0]["pledge_streak"], &streak[0]["urges_30_days"]),
+        (&json("2"), &json("2"))
+    );
+    // The reason both wrote is kept once; each side's people are kept.
+    assert_eq!(
+        milestone(&env, &phone, &["why"]),
+        "Your reasons:\n  to wake up clear\n  to be there for Mia\n"
+    );
+    assert_eq!(
+        milestone(&env, &phone, &["contact"]),
+        "People to call:\n  Mum           +44 7700 900456\n  Jo (sponsor)  +44 7700 900123\n"
+    );
+    assert!(milestone(&env, &phone, &["check"]).contains(": ok (1 tracker, 7 entries)"));
+}

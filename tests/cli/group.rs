@@ -668,3 +668,34 @@ fn a_hostile_member_cannot_hang_show_leak_a_file_or_reach_the_terminal() {
         }
     }
 }
+
+#[test]
+fn group_show_draws_the_poster_too() {
+    let world = World::new();
+    let shared = world.path().join("shared");
+    fs::create_dir_all(&shared).unwrap();
+    let sam = world.member("sam", &journal(&[("alcohol", "2026-03-14")]), "");
+    sam.ok(&[
+        "group",
+        "join",
+        "g",
+        shared.to_str().unwrap(),
+        "--as",
+        "Sam",
+    ]);
+    let file = world.path().join("poster.svg");
+    sam.ok(&[
+        "group",
+        "show",
+        "--style",
+        "svg",
+        "--output",
+        file.to_str().unwrap(),
+    ]);
+    let svg = fs::read_to_string(&file).unwrap();
+    assert!(svg.contains("<svg"), "{svg}");
+    assert!(svg.contains("Sam"), "{svg}");
+    assert!(svg.contains("256"), "{svg}");
+    let err = sam.fails(2, &["group", "show", "--style", "png", "--upcoming", "7d"]);
+    assert!(err.starts_with("error: "), "{err}");
+}

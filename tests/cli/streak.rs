@@ -10,7 +10,7 @@ fn json_matches_the_contract_example() {
         json(&out),
         json(
             r#"[{"tracker": "alcohol", "start": "2026-03-14", "on": "2026-11-25", "days": 256,
-                "longest_days": 256, "total_days": 256, "resets": 0, "checkin_streak": 3,
+                "longest_days": 256, "total_days": 256, "resets": 0, "checkin_streak": 3, "pledge_streak": 0, "urges_30_days": 0,
                 "last_milestone": {"label": "6 months", "date": "2026-09-14"},
                 "next_milestone": {"label": "9 months", "date": "2026-12-14", "days_left": 19}}]"#
         )
