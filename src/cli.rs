@@ -77,10 +77,10 @@ pub enum Command {
     Import(ImportArgs),
     /// Check the journal for mistakes, each shown as PATH:LINE:COL: message
     #[command(
-        after_help = "Run it after editing the journal by hand. Mistakes stop every command that writes;\nwarnings (an unknown key, a date in the future) are only shown here."
+        after_help = "Run it after editing the journal by hand. Mistakes stop every command that writes;\nwarnings (an unknown key, a date in the future) are only shown here. Entries written by hand\nwithout an id cannot be changed with `milestone edit ID` or removed with `milestone rm ID`:\n`milestone check --fix` gives each one (and changes nothing else).\n\nExamples:\n  milestone check\n  milestone check --fix"
     )]
-    Check,
-    /// Print a shell completion script
+    Check(CheckArgs),
+    /// Print a shell completion script that knows your trackers, tags and entry ids
     Completions(CompletionsArgs),
     /// Show where the journal and the settings file are
     #[command(
@@ -179,7 +179,8 @@ pub struct StartArgs {
 )]
 pub struct AddArgs {
     /// What happened; read from standard input when piped, or written in your editor on a
-    /// terminal, when no text is given
+    /// terminal, when no text is given (leaving the note empty there logs nothing, as an empty
+    /// commit message does in git; the editor is $VISUAL, else $EDITOR, else the system's)
     pub text: Vec<String>,
     /// On a terminal with no text, log the check-in without opening the editor
     #[arg(long)]
@@ -295,14 +296,22 @@ pub struct ResetArgs {
 #[command(after_help = "Examples:
   milestone edit k3f9a2c --mood 4 --text \"went to a meeting after all\"
   milestone edit k3f9a2c --private
+  milestone edit k3f9a2c --no-mood --no-tags
+  milestone edit k3f9a2c --tracker smoking --kind win
   milestone edit                      (the whole journal in $VISUAL / $EDITOR, checked before saving)")]
 pub struct EditArgs {
     /// The entry's id, as `milestone list` shows it (a unique beginning is enough)
     #[arg(add = crate::complete::entry_ids())]
     pub id: Option<String>,
-    /// New text
+    /// New text (`--text ""` removes the note; a win keeps its words)
     #[arg(long, value_name = "T", requires = "id")]
     pub text: Option<String>,
+    /// Move the entry to another tracker
+    #[arg(short, long, value_name = "T", requires = "id", add = crate::complete::trackers())]
+    pub tracker: Option<String>,
+    /// Make the entry another kind: checkin, win, reset, urge or pledge
+    #[arg(long, value_name = "K", requires = "id")]
+    pub kind: Option<EntryKind>,
     /// New day
     #[arg(short, long, value_name = "D", requires = "id")]
     pub date: Option<String>,
@@ -313,18 +322,32 @@ pub struct EditArgs {
         value_name = "1-5",
         allow_negative_numbers = true,
         requires = "id",
-        value_parser = mood
+        value_parser = mood,
+        conflicts_with = "no_mood"
     )]
     pub mood: Option<u8>,
+    /// Remove the mood
+    #[arg(long, requires = "id")]
+    pub no_mood: bool,
     /// Replace the tags; repeat for several
-    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags(), value_parser = tag)]
+    #[arg(long = "tag", value_name = "T", requires = "id", conflicts_with = "no_tags", add = crate::complete::tags(), value_parser = tag)]
     pub tags: Vec<String>,
+    /// Remove every tag
+    #[arg(long, requires = "id")]
+    pub no_tags: bool,
     /// Keep the text private: it is never shared
     #[arg(long, conflicts_with = "public", requires = "id")]
     pub private: bool,
     /// Let the text be shared again
     #[arg(long, requires = "id")]
     pub public: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// Give every entry written without an id one, keeping everything else as written
+    #[arg(long)]
+    pub fix: bool,
 }
 
 #[derive(Debug, Args)]
@@ -340,7 +363,7 @@ pub struct RmArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  milestone list --since \"2 weeks ago\"\n  milestone list --kind win\n  milestone list --tag meeting --format json | jq length"
+    after_help = "On a terminal, list shows the newest 20 entries and says how many more there are (a year\nof check-ins would fill many screens); --all or --limit N shows more. Piped, or as JSON, it\nprints every entry. On a terminal the table fits its width: ids and dates are never broken,\ncolumns with nothing to tell are left out (the tracker, when every entry is of one), and on a\nnarrow screen each entry is a short block.\n\nExamples:\n  milestone list --since \"2 weeks ago\"\n  milestone list --kind win\n  milestone list --grep sponsor\n  milestone list --tag meeting --format json | jq length"
 )]
 pub struct ListArgs {
     /// Only this tracker's entries
@@ -358,9 +381,15 @@ pub struct ListArgs {
     /// Only entries with this tag
     #[arg(long, value_name = "T", add = crate::complete::tags())]
     pub tag: Option<String>,
-    /// Only the newest N entries (still shown oldest first)
-    #[arg(long, value_name = "N")]
+    /// Only entries whose text or tags contain WORD (upper and lower case alike)
+    #[arg(long, value_name = "WORD")]
+    pub grep: Option<String>,
+    /// Only the newest N entries (still shown oldest first) [default on a terminal: 20]
+    #[arg(long, value_name = "N", conflicts_with = "all")]
     pub limit: Option<usize>,
+    /// Every entry, also on a terminal
+    #[arg(long)]
+    pub all: bool,
     /// Output format
     #[arg(long, default_value = "table")]
     pub format: ListFormat,
@@ -368,7 +397,7 @@ pub struct ListArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  milestone streak\n  milestone streak alcohol --on 2026-12-31\n  milestone streak --format json"
+    after_help = "The check-in streak counts the days in a row with a check-in (`milestone add`). A win\nor a reset on its own does not count as checking in: a win is a moment to remember, not a\nroll call; log a check-in as well to keep the streak.\n\nExamples:\n  milestone streak\n  milestone streak alcohol --on 2026-12-31\n  milestone streak --format json"
 )]
 pub struct StreakArgs {
     #[command(flatten)]
@@ -531,7 +560,11 @@ pub struct ImportArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Set-up, once per clone:
   echo 'journal.toml merge=milestone' >> .gitattributes
-  git config merge.milestone.driver 'milestone merge-driver %O %A %B'")]
+  git config merge.milestone.driver 'milestone merge-driver %O %A %B'
+  printf '%s\\n' journal.toml.lock journal.toml.pending '.milestone-*' >> .gitignore
+
+The lock, the redo record and the temporary files beside the journal belong to one machine;
+committing them (`git add -A`) would only bring another machine's into yours.")]
 pub struct MergeDriverArgs {
     /// The common ancestor (git's %O)
     #[arg(value_hint = ValueHint::FilePath)]
@@ -546,7 +579,11 @@ pub struct MergeDriverArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Examples:\n  milestone completions bash > ~/.local/share/bash-completion/completions/milestone\n  milestone completions fish > ~/.config/fish/completions/milestone.fish\n\nCompletions that also know your trackers, tags and entry ids:\n  source <(COMPLETE=bash milestone)      (bash; zsh and fish likewise)"
+    after_help = "At each Tab the script asks milestone what fits, so it knows your trackers, tags and entry ids.
+The .deb package installs it for bash, zsh and fish. Otherwise:
+  milestone completions bash > ~/.local/share/bash-completion/completions/milestone
+  milestone completions zsh > ~/.zfunc/_milestone     (a folder in $fpath, before compinit)
+  milestone completions fish > ~/.config/fish/completions/milestone.fish"
 )]
 pub struct CompletionsArgs {
     /// The shell to complete for
@@ -590,11 +627,8 @@ fn mood(value: &str) -> Result<u8, String> {
 
 /// `--cost-per-day`, checked by the journal's own rule.
 fn cost(value: &str) -> Result<f64, String> {
-    let number: f64 = value
-        .trim()
-        .parse()
-        .map_err(|_| crate::journal::check_cost(f64::NAN).unwrap_err())?;
-    crate::journal::check_cost(number)
+    // What is not a number is refused by the same rule, with the same words, as NaN.
+    crate::journal::check_cost(value.trim().parse().unwrap_or(f64::NAN))
 }
 
 /// `--phrase`, checked by the journal's own rule.

@@ -1,5 +1,9 @@
-//! Completions that know the journal: tracker names, tags and entry ids, offered by
-//! clap_complete's dynamic completion (`source <(COMPLETE=bash milestone)`).
+//! Completions that know the journal: tracker names, tags and entry ids.
+//!
+//! There is one kind of completion script, for every shell: `milestone completions SHELL`
+//! prints it, `completions/` holds it, the package installs it. On each Tab it asks the binary
+//! (`COMPLETE=SHELL milestone -- WORDS`, clap_complete's dynamic completion) what fits, so it is
+//! never out of date with the command line and knows the person's own trackers, tags and ids.
 //!
 //! The completer cannot see `--journal` on the line being completed, so it reads the journal
 //! that `MILESTONE_JOURNAL` or the default location names. Any problem means no suggestions,
@@ -7,9 +11,52 @@
 
 use std::ffi::OsStr;
 
+use anyhow::{Context as _, Result};
+use clap::CommandFactory;
 use clap_complete::engine::{ArgValueCompleter, CompletionCandidate};
+use clap_complete::env::{CompleteEnv, Shells};
 
+use crate::cli::Cli;
 use crate::journal::{Journal, parse};
+
+/// The environment variable that turns a run into a completion request.
+const VAR: &str = "COMPLETE";
+
+/// What the scripts call back: `milestone` as the shell finds it, the very program being
+/// completed, so that an installed script never names the folder it was generated in.
+const COMPLETER: &str = "milestone";
+
+/// Compinit autoloads a `#compdef` file from `$fpath` as the function `_milestone` and calls it
+/// on the first Tab; clap's script only registers its completer then, so that Tab would offer
+/// nothing. When sourced instead, `funcstack[1]` is not `_milestone` and this does nothing.
+const ZSH_AUTOLOAD: &str = r#"if [[ ${funcstack[1]} == _milestone ]]; then
+    _clap_dynamic_completer_milestone "$@"
+fi
+"#;
+
+/// With `COMPLETE=SHELL` set, answers the shell's request (or prints the registration script)
+/// and exits; otherwise returns and the command runs.
+pub fn answer_if_asked() {
+    CompleteEnv::with_factory(Cli::command)
+        .var(VAR)
+        .completer(COMPLETER)
+        .complete();
+}
+
+/// The completion script for `shell`.
+pub fn script(shell: clap_complete::Shell) -> Result<Vec<u8>> {
+    let name = shell.to_string();
+    let shells = Shells::builtins();
+    let completer = shells
+        .completer(&name)
+        .with_context(|| format!("no completion script for {name}"))?;
+    let mut script = Vec::new();
+    completer.write_registration(VAR, "milestone", "milestone", COMPLETER, &mut script)?;
+    if shell == clap_complete::Shell::Zsh {
+        script.extend_from_slice(ZSH_AUTOLOAD.as_bytes());
+    }
+    Ok(script)
+}
 
 fn journal() -> Option<Journal> {
     let path = match std::env::var_os("MILESTONE_JOURNAL") {

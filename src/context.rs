@@ -33,6 +33,19 @@ impl Context {
         Ok(ctx)
     }
 
+    /// Like `from_cli`, but a settings file that cannot be read is only a warning (the
+    /// defaults are used): `check` must still check the journal.
+    pub fn settings_or_warning(cli: &Cli) -> Result<Context> {
+        let mut ctx = Context::without_settings(cli)?;
+        if let Some(path) = &ctx.config {
+            match Settings::load(path) {
+                Ok(settings) => ctx.settings = settings,
+                Err(err) => crate::error::warn(&crate::words::check::settings_skipped(&err)),
+            }
+        }
+        Ok(ctx)
+    }
+
     /// Everything but the settings file, which is left at the defaults.
     pub fn without_settings(cli: &Cli) -> Result<Context> {
         Ok(Context {

@@ -6,7 +6,7 @@
 mod ask;
 pub mod cli;
 pub mod cmd;
-mod complete;
+pub mod complete;
 mod context;
 pub mod dates;
 mod editor;

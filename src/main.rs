@@ -3,13 +3,11 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use milestone::{cli, cmd, error};
+use milestone::{cli, cmd, complete, error};
 
 fn main() -> ExitCode {
-    // With COMPLETE=<shell> set, answer the shell's completion request (or print the script
-    // that registers it) and exit; otherwise do nothing.
-    clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
-        .complete();
+    // A Tab in a shell with milestone's completion runs this with COMPLETE=<shell>.
+    complete::answer_if_asked();
     let cli = cli::Cli::parse();
     match cmd::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

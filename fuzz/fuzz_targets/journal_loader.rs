@@ -38,6 +38,8 @@ fuzz_target!(|data: &[u8]| {
         mood: Some(3),
         tags: vec!["t".into()],
         private: false,
+        intensity: None,
+        triggers: Vec::new(),
     };
     journal::edit::append_entry(&mut document, &entry);
     let new_text = document.to_string();

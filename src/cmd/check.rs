@@ -4,12 +4,18 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 
+use crate::cli::CheckArgs;
 use crate::context::Context;
+use crate::journal::edit;
 use crate::journal::parse::{LineIndex, Severity};
 use crate::output::{plural, terminal_safe};
 use crate::storage;
+use crate::words::check as words;
 
-pub fn run(ctx: &Context) -> Result<()> {
+pub fn run(args: &CheckArgs, ctx: &Context) -> Result<()> {
+    if args.fix {
+        return fix(ctx);
+    }
     let Some(loaded) = storage::read(&ctx.journal, ctx.today)? else {
         bail!(
             "there is no journal at {} yet; begin one with `milestone start NAME`",
@@ -60,5 +66,25 @@ pub fn run(ctx: &Context) -> Result<()> {
             n => format!(", {}", plural(n as i64, "warning")),
         }
     )?;
+    let without_id = journal.entries.iter().filter(|e| e.id.is_none()).count();
+    if without_id > 0 {
+        writeln!(out, "{}", words::without_ids(without_id))?;
+    }
+    Ok(())
+}
+
+/// Gives the hand-written entries ids, through the one write protocol (a journal with
+/// mistakes is refused there, and comments and order are kept).
+fn fix(ctx: &Context) -> Result<()> {
+    if !ctx.journal.exists() {
+        bail!(
+            "there is no journal at {} yet; begin one with `milestone start NAME`",
+            ctx.journal.display()
+        );
+    }
+    let given = storage::modify(&ctx.journal, ctx.today, |journal, document| {
+        edit::give_ids(document, |id| journal.has_id(id))
+    })?;
+    writeln!(std::io::stdout().lock(), "{}", words::ids_given(given))?;
     Ok(())
 }

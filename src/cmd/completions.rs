@@ -1,14 +1,11 @@
-//! `milestone completions SHELL`: the completion script, generated from the command line itself.
+//! `milestone completions SHELL`: the completion script, which asks the binary what to offer.
 
 use anyhow::Result;
-use clap::CommandFactory;
 
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 
 pub fn run(args: &CompletionsArgs) -> Result<()> {
-    let mut command = Cli::command();
-    let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut command, "milestone", &mut script);
+    let script = crate::complete::script(args.shell)?;
     std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
     Ok(())
 }

@@ -10,6 +10,7 @@ use crate::context::Context;
 use crate::journal::edit::{self, EntryChanges};
 use crate::journal::{EntryKind, clean_tags, parse};
 use crate::output::terminal_safe;
+use crate::words::edit as words;
 use crate::{editor, storage};
 
 pub fn run(args: EditArgs, ctx: &Context) -> Result<()> {
@@ -20,28 +21,36 @@ pub fn run(args: EditArgs, ctx: &Context) -> Result<()> {
 }
 
 fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
-    let changes = EntryChanges {
+    let mood = match (args.mood, args.no_mood) {
+        (_, true) => Some(None),
+        (mood, false) => mood.map(Some),
+    };
+    let tags = match (args.no_tags, args.tags.is_empty()) {
+        (true, _) => Some(Vec::new()),
+        (false, false) => {
+            Some(clean_tags(&args.tags).map_err(|why| anyhow::anyhow!("--tag: {why}"))?)
+        }
+        (false, true) => None,
+    };
+    let mut changes = EntryChanges {
         text: args.text.map(|t| t.trim().to_owned()),
         date: args
             .date
             .as_deref()
             .map(|d| ctx.past_date("--date", Some(d)))
             .transpose()?,
-        mood: args.mood,
-        tags: (!args.tags.is_empty())
-            .then(|| clean_tags(&args.tags))
-            .transpose()
-            .map_err(|why| anyhow::anyhow!("--tag: {why}"))?,
+        mood,
+        tracker: None,
+        kind: args.kind,
+        tags,
         private: match (args.private, args.public) {
             (true, _) => Some(true),
             (_, true) => Some(false),
             _ => None,
         },
     };
-    if changes.is_empty() {
-        bail!(
-            "nothing to change; give --text, --date, --mood, --tag, --private or --public (or no id, to edit the whole journal)"
-        );
+    if changes.is_empty() && args.tracker.is_none() {
+        bail!(words::nothing_to_change());
     }
 
     let described = storage::modify(&ctx.journal, ctx.today, |journal, document| {
@@ -53,26 +62,61 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
         else {
             bail!("no entry has the id {id:?}");
         };
-        if let (Some(date), Some(tracker)) = (changes.date, journal.tracker(&entry.tracker))
-            && date < tracker.since
-        {
-            bail!(
-                "--date: {date} is before {} started ({}); choose a day on or after it",
-                tracker.name,
-                tracker.since
-            );
-        }
-        if entry.kind == EntryKind::Win && changes.text.as_deref() == Some("") {
-            bail!("--text: a win needs your words");
-        }
-        edit::update_entry(document, &id, &changes);
+        // The tracker as it was started, whatever case it was given in.
+        let tracker = match &args.tracker {
+            Some(name) => Some(crate::journal::select::find_tracker(journal, name)?),
+            None => journal.tracker(&entry.tracker),
+        };
+        changes.tracker = args
+            .tracker
+            .as_ref()
+            .and(tracker)
+            .map(|t| t.name.to_string());
         let mut changed = entry.clone();
         if let Some(text) = &changes.text {
-            changed.text = Some(text.clone());
+            changed.text = (!text.is_empty()).then(|| text.clone());
         }
         if let Some(date) = changes.date {
             changed.date = date;
         }
+        if let Some(tracker) = &changes.tracker {
+            changed.tracker = tracker.as_str().into();
+        }
+        if let Some(kind) = changes.kind {
+            changed.kind = kind;
+        }
+        if let Some(tracker) = tracker
+            && changed.date < tracker.since
+        {
+            let flag = if changes.date.is_some() {
+                "--date"
+            } else {
+                "--tracker"
+            };
+            bail!(
+                "{flag}: {} is before {} started ({}); choose a day on or after it",
+                changed.date,
+                tracker.name,
+                tracker.since
+            );
+        }
+        if changed.kind == EntryKind::Win && changed.text.is_none() {
+            bail!(words::win_needs_words());
+        }
+        if changed.kind == EntryKind::Reset
+            && journal.entries.iter().any(|e| {
+                e.id != changed.id
+                    && e.kind == EntryKind::Reset
+                    && e.tracker == changed.tracker
+                    && e.date == changed.date
+            })
+        {
+            bail!(crate::words::reset::already_on(
+                &changed.tracker,
+                changed.date
+            ));
+        }
+        edit::update_entry(document, &id, &changes);
         Ok(format!(
             "{id} ({})",
             crate::words::entry::describe(&changed)
@@ -89,7 +133,7 @@ fn edit_whole_journal(ctx: &Context) -> Result<()> {
             ctx.journal.display()
         );
     };
-    let scratch = storage::scratch_copy(&ctx.journal, &original)?;
+    let scratch = storage::scratch_copy(&ctx.journal, &original, ".toml")?;
     let mut out = std::io::stdout().lock();
     loop {
         editor::edit_file(scratch.path())?;

@@ -55,19 +55,13 @@ pub fn auto_post(ctx: &Context) {
     let journal = match storage::load_journal(&ctx.journal, ctx.today) {
         Ok(journal) => journal,
         Err(err) => {
-            eprintln!(
-                "warning: {}",
-                words::auto_post_failed("your groups", &format!("{err:#}"))
-            );
+            crate::error::warn(&words::auto_post_failed("your groups", &format!("{err:#}")));
             return;
         }
     };
     for (name, group) in groups {
         if let Err(err) = post_one(ctx, &journal, name, group) {
-            eprintln!(
-                "warning: {}",
-                words::auto_post_failed(name, &format!("{err:#}"))
-            );
+            crate::error::warn(&words::auto_post_failed(name, &format!("{err:#}")));
         }
     }
 }
@@ -222,7 +216,11 @@ fn post(args: GroupPostArgs, ctx: &Context) -> Result<()> {
             Ok(cards) => writeln!(out, "{}", words::posted(name, cards))?,
             Err(err) => {
                 if names.len() > 1 {
-                    eprintln!("error: {}: {err:#}", words::card_waits(name));
+                    writeln!(
+                        std::io::stderr().lock(),
+                        "error: {}: {err:#}",
+                        words::card_waits(name)
+                    )?;
                 }
                 failed.push((name.clone(), err));
             }
@@ -261,10 +259,10 @@ fn cards_for(
             for named in names {
                 match journal.tracker(named) {
                     Some(t) if t.private => {
-                        eprintln!("warning: {}", words::not_posting_private(name, &t.name))
+                        crate::error::warn(&words::not_posting_private(name, &t.name))
                     }
                     Some(t) => chosen.push(t),
-                    None => eprintln!("warning: {}", words::no_such_tracker(name, named)),
+                    None => crate::error::warn(&words::no_such_tracker(name, named)),
                 }
             }
             chosen
@@ -414,7 +412,7 @@ fn refresh(name: &str, dir: &Path, member: &str) -> Result<()> {
     if git::is_repository(dir)
         && let Err(e) = git::pull(dir, member)
     {
-        eprintln!("warning: {}", words::offline_showing_folder(name, &e.0));
+        crate::error::warn(&words::offline_showing_folder(name, &e.0));
     }
     Ok(())
 }

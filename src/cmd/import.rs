@@ -74,9 +74,13 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
             .map(|loaded| loaded.parsed.journal)
             .unwrap_or_default();
         let plan = exchange::plan(&journal, batch, ctx.today, |_| Ok(String::new()))?;
+        warn_other_since(&plan, source)?;
         writeln!(out, "Would add {}. Nothing was changed.", summary(&plan))?;
         for t in &plan.new_trackers {
             writeln!(out, "  tracker {} since {}", t.name, t.since)?;
+        }
+        for entry in &plan.new_entries {
+            writeln!(out, "  {}", crate::words::entry::describe(entry))?;
         }
         return Ok(());
     }
@@ -99,8 +103,27 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         for contact in &plan.new_contacts {
             edit::append_contact(document, contact);
         }
-        Ok(summary(&plan))
+        Ok((summary(&plan), plan))
     })?;
+    let (added, plan) = added;
+    warn_other_since(&plan, source)?;
     writeln!(out, "Added {added}.")?;
+    Ok(())
+}
+
+/// Only milestone's own exports say when a tracker began; jrnl and Loop files only have the
+/// first day of their history, which is expected to differ.
+fn warn_other_since(plan: &exchange::Plan, source: Source) -> Result<()> {
+    if !matches!(source, Source::MilestoneJson | Source::MilestoneCsv) {
+        return Ok(());
+    }
+    let mut err = std::io::stderr().lock();
+    for (name, kept, theirs) in &plan.other_since {
+        writeln!(
+            err,
+            "warning: {}",
+            crate::words::import::other_since(name, *kept, *theirs)
+        )?;
+    }
     Ok(())
 }

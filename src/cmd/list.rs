@@ -8,7 +8,7 @@ use crate::cli::{ListArgs, ListFormat};
 use crate::context::Context;
 use crate::journal::Entry;
 use crate::output::{json, table};
-use crate::storage;
+use crate::words::list as words;
 
 pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     let since = args
@@ -21,13 +21,14 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .as_deref()
         .map(|d| ctx.date("--until", d))
         .transpose()?;
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = super::reading::journal(ctx)?;
     let journal = &journal;
     let tracker = args
         .tracker
         .as_deref()
         .map(|name| crate::journal::select::find_tracker(journal, name))
         .transpose()?;
+    let grep = args.grep.as_deref().map(str::to_lowercase);
 
     let mut entries: Vec<&Entry> = journal
         .entries
@@ -37,10 +38,19 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .filter(|e| until.is_none_or(|d| e.date <= d))
         .filter(|e| args.kind.is_none_or(|k| e.kind == k))
         .filter(|e| args.tag.as_ref().is_none_or(|t| e.tags.contains(t)))
+        .filter(|e| grep.as_deref().is_none_or(|word| mentions(e, word)))
         .collect();
     // Stable: entries of one day keep the order they were written in.
     entries.sort_by_key(|e| e.date);
-    if let Some(limit) = args.limit {
+    let terminal = std::io::stdout().is_terminal();
+    let table_on_terminal = terminal && args.format == ListFormat::Table;
+    let limit = match args.limit {
+        Some(limit) => Some(limit),
+        None if table_on_terminal && !args.all => Some(words::RECENT),
+        None => None,
+    };
+    let total = entries.len();
+    if let Some(limit) = limit {
         entries.drain(..entries.len().saturating_sub(limit));
     }
 
@@ -48,17 +58,31 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
     match args.format {
         ListFormat::Json => json::write_entries(&mut out, entries)?,
         ListFormat::Table if entries.is_empty() => {
-            let why = if journal.entries.is_empty() {
-                "No entries yet. Log your first with `milestone add \"how today went\"`."
-            } else {
-                "No entries match."
+            match (since, until) {
+                _ if journal.entries.is_empty() => writeln!(out, "{}", words::no_entries_yet())?,
+                (Some(since), Some(until)) if since > until => {
+                    writeln!(out, "{}", words::empty_range(since, until))?
+                }
+                _ => writeln!(out, "{}", words::none_match())?,
             };
-            writeln!(out, "{why}")?;
         }
         ListFormat::Table => {
-            let terminal = std::io::stdout().is_terminal();
-            writeln!(out, "{}", table::entries_table(entries, terminal))?;
+            let width = terminal.then(table::terminal_width).flatten();
+            writeln!(out, "{}", table::entries_table(&entries, terminal, width))?;
+            // Said only when the default cut entries off; an explicit --limit is the person's.
+            if args.limit.is_none() && entries.len() < total {
+                writeln!(out, "{}", words::more_entries(entries.len(), total))?;
+            }
         }
     }
     Ok(())
+}
+
+/// Whether the entry's text or one of its tags contains `word` (already lower case).
+fn mentions(entry: &Entry, word: &str) -> bool {
+    entry
+        .text
+        .iter()
+        .chain(&entry.tags)
+        .any(|t| t.to_lowercase().contains(word))
 }

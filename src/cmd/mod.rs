@@ -15,6 +15,7 @@ mod new_entry;
 mod paths;
 mod pledge;
 mod prompt;
+mod reading;
 mod report;
 mod reset;
 mod rm;
@@ -39,10 +40,18 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::MergeDriver(args) => return merge_driver::run(args),
         // `paths` is how a person finds a broken settings file, so it must not need to read it.
         Command::Paths => return paths::run(&Context::without_settings(&cli)?),
+        // `check` is how a person finds what is wrong: a broken settings file is said, and the
+        // journal is still checked.
+        Command::Check(args) => return check::run(args, &Context::settings_or_warning(&cli)?),
+        // A prompt is one short line or nothing, and never an error, whatever is broken.
+        Command::Prompt(args) => {
+            prompt::run_quietly(args, &cli);
+            return Ok(());
+        }
         _ => {}
     }
     let ctx = Context::from_cli(&cli)?;
-    match cli.command {
+    let result = match cli.command {
         Command::Start(args) => start::run(args, &ctx),
         Command::Add(args) => add::run(args, &ctx),
         Command::Reset(args) => reset::run(args, &ctx),
@@ -56,16 +65,19 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Group(command) => group::run(command, &ctx),
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
-        Command::Check => check::run(&ctx),
-        Command::Prompt(args) => prompt::run(args, &ctx),
         Command::Urge(args) => urge::run(args, &ctx),
         Command::Pledge(args) => pledge::run(args, &ctx),
         Command::Why(args) => why::run(args, &ctx),
         Command::Contact(args) => contact::run(args, &ctx),
         Command::Sos(args) => sos::run(args, &ctx),
         Command::Tracker(args) => tracker::run(args, &ctx),
-        Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
+        Command::Completions(_)
+        | Command::Paths
+        | Command::MergeDriver(_)
+        | Command::Prompt(_)
+        | Command::Check(_) => {
             unreachable!("handled above")
         }
-    }
+    };
+    result.map_err(|err| crate::error::explain_full_disk(err, &ctx.journal))
 }

@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use chrono::NaiveDate;
 
 use crate::context::Context;
-use crate::journal::{Entry, select};
+use crate::journal::{Entry, EntryKind, select};
 use crate::storage;
 use crate::streak::{self, Standing};
 use crate::words::{days, entry};
@@ -31,6 +31,13 @@ pub fn append(
                 tracker.name,
                 tracker.since
             );
+        }
+        if draft.kind == EntryKind::Reset
+            && journal
+                .entries_for(&tracker.name)
+                .any(|e| e.kind == EntryKind::Reset && e.date == draft.date)
+        {
+            bail!(crate::words::reset::already_on(&tracker.name, draft.date));
         }
         let entry = Entry {
             id: Some(crate::journal::edit::new_entry_id(|id| summary.has_id(id))?.into()),

@@ -1,23 +1,35 @@
 //! `milestone prompt`: one short line for a shell prompt, tmux or a status bar.
 //!
 //! It runs on every prompt, so it never complains at length: no journal prints nothing, and a
-//! journal with a mistake prints a short hint instead of an error.
+//! journal with a mistake still shows what can be read (one that is not TOML at all gets a
+//! short hint), and a broken settings file is passed over; it always exits 0.
 
 use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::PromptArgs;
+use crate::cli::{Cli, PromptArgs};
 use crate::context::Context;
 use crate::storage;
 use crate::streak::Standing;
 
-pub fn run(args: PromptArgs, ctx: &Context) -> Result<()> {
+/// Runs before every shell prompt, so it never fails: a settings file that cannot be read is
+/// left out (the defaults serve), and anything else that goes wrong prints nothing. Exit 0.
+pub fn run_quietly(args: &PromptArgs, cli: &Cli) {
+    let ctx = Context::from_cli(cli).or_else(|_| Context::without_settings(cli));
+    if let Ok(ctx) = ctx {
+        let _ = run(args, &ctx);
+    }
+}
+
+fn run(args: &PromptArgs, ctx: &Context) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if !ctx.journal.exists() {
         return Ok(());
     }
-    let Ok(journal) = storage::load_journal(&ctx.journal, ctx.today) else {
+    // A journal with a mistake still shows its count here; `streak` and `check` say where the
+    // mistake is. Only one that cannot be read at all gets the short hint.
+    let Ok((journal, _mistakes)) = storage::load_journal_leniently(&ctx.journal, ctx.today) else {
         writeln!(out, "milestone: run `milestone check`")?;
         return Ok(());
     };

@@ -9,11 +9,10 @@ use crate::context::Context;
 use crate::journal::Entry;
 use crate::output::{Paint, json, report_markdown, report_text};
 use crate::report::{self, Report};
-use crate::storage;
 
 pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = super::reading::journal(ctx)?;
     let journal = &journal;
     let trackers = crate::journal::select::shown_trackers(journal, args.tracker.name())?;
     let reports: Vec<Report> = trackers

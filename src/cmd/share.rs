@@ -9,7 +9,7 @@ use crate::output::deliver;
 use crate::picture::{self, ChipData};
 use crate::share::card::{self, Card};
 use crate::share::{self, ShareOptions, ShareStyle, TrackerDay, styles, template};
-use crate::{storage, streak};
+use crate::streak;
 
 pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
@@ -41,7 +41,7 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         deliver::check_picture_target(picture_name(style), output)?;
     }
 
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = super::reading::journal(ctx)?;
     let journal = &journal;
     let trackers = select::shared_trackers(
         journal,
@@ -94,14 +94,27 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
                     .collect();
                 card::to_json(&cards)?
             }
-            // The full message when it fits one SMS, else ever more compact ones.
-            ShareStyle::Sms => styles::render_sms(
-                |level| match level {
-                    0 => share::compose(&days, &options),
-                    _ => share::compose_compact(&days, &options, level - 1),
-                },
-                options.emoji,
-            ),
+            // The full message when it fits one SMS, else ever more compact ones. With notes,
+            // the message without them comes next: notes that do not fit never cost the news.
+            ShareStyle::Sms => {
+                let without_notes = ShareOptions {
+                    with_notes: false,
+                    ..options.clone()
+                };
+                let first_compact = if options.with_notes { 2 } else { 1 };
+                styles::render_sms(
+                    |level| match level {
+                        0 => share::compose(&days, &options),
+                        1 if options.with_notes => share::compose(&days, &without_notes),
+                        _ => share::compose_compact(
+                            &days,
+                            &without_notes,
+                            level.saturating_sub(first_compact),
+                        ),
+                    },
+                    options.emoji,
+                )
+            }
             style => styles::render(&share::compose(&days, &options), style, options.emoji),
         }
     };

@@ -8,13 +8,13 @@ use crate::cli::SosArgs;
 use crate::context::Context;
 use crate::journal::{Journal, select};
 use crate::output::{Paint, sos_text};
-use crate::storage;
 
 pub fn run(args: SosArgs, ctx: &Context) -> Result<()> {
     // The ways through and where to turn in danger are worth showing even before there is a
     // journal, or a tracker, to read.
+    // In a hard moment above all, a typo in one entry must not hide the rest (issue 14).
     let journal = if ctx.journal.exists() {
-        storage::load_journal(&ctx.journal, ctx.today)?
+        super::reading::journal(ctx)?
     } else {
         Journal::default()
     };

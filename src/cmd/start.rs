@@ -8,12 +8,21 @@ use crate::cli::StartArgs;
 use crate::context::Context;
 use crate::journal::{Tracker, check_tracker_name, edit};
 use crate::storage;
+use crate::words::start as words;
 
 pub fn run(args: StartArgs, ctx: &Context) -> Result<()> {
     if let Err(why) = check_tracker_name(&args.name) {
         bail!("{why}; try a name such as \"alcohol\" or \"no-smoking\"");
     }
     let since = ctx.past_date("--since", args.since.as_deref())?;
+    // No one's streak began a century ago: a year like 1900 or 1026 is a slip of the keyboard.
+    if ctx
+        .today
+        .checked_sub_months(chrono::Months::new(12 * words::MAX_YEARS_AGO))
+        .is_none_or(|limit| since < limit)
+    {
+        bail!(words::too_long_ago(since));
+    }
     let tracker = Tracker {
         cost_per_day: args.cost_per_day,
         private: args.private,

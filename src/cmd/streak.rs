@@ -8,12 +8,11 @@ use crate::cli::{StreakArgs, StreakFormat};
 use crate::context::Context;
 use crate::journal::select;
 use crate::output::{Paint, json, streak_text};
-use crate::storage;
 use crate::streak;
 
 pub fn run(args: StreakArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
-    let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+    let journal = super::reading::journal(ctx)?;
     let journal = &journal;
     let trackers = select::shown_trackers(journal, args.tracker.name())?;
     let standings = streak::standings(journal, &trackers, on, &ctx.settings)?;

@@ -13,7 +13,7 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
     // Each trigger was checked on the command line; repeats are dropped as for tags.
     let triggers = clean_tags(args.triggers).map_err(UsageError)?;
     // Never the editor: in the middle of a craving, logging it must take one line.
-    let text = super::add::entry_text(args.text, false, ctx)?;
+    let text = super::add::entry_text(args.text, false, ctx)?.flatten();
     let draft = Entry {
         text,
         intensity: args.intensity,

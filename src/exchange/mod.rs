@@ -79,6 +79,9 @@ pub struct Plan {
     pub new_reasons: Vec<Reason>,
     pub new_contacts: Vec<Contact>,
     pub duplicates: usize,
+    /// Trackers the journal has with another `since` than the import's: (name, the journal's,
+    /// the import's). The journal's is kept.
+    pub other_since: Vec<(String, NaiveDate, NaiveDate)>,
 }
 
 /// Matches `batch` against `journal`: trackers it lacks are added, entries it already has
@@ -95,10 +98,16 @@ pub fn plan(
         if let Err(why) = check_tracker_name(&tracker.name) {
             bail!("the import has a tracker named {:?}: {why}", tracker.name);
         }
-        if journal.tracker(&tracker.name).is_none()
-            && !plan.new_trackers.iter().any(|t| t.name == tracker.name)
-        {
-            plan.new_trackers.push(tracker);
+        match journal.tracker(&tracker.name) {
+            Some(kept) if kept.since != tracker.since => {
+                plan.other_since
+                    .push((kept.name.to_string(), kept.since, tracker.since));
+            }
+            Some(_) => {}
+            None if !plan.new_trackers.iter().any(|t| t.name == tracker.name) => {
+                plan.new_trackers.push(tracker);
+            }
+            None => {}
         }
     }
     let mut ids: HashSet<String> = journal

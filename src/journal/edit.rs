@@ -7,7 +7,7 @@ use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
-use super::{Contact, Entry, Reason, Tracker};
+use super::{Contact, Entry, EntryKind, Reason, Tracker};
 
 /// The text of a journal that does not exist yet.
 pub const NEW_JOURNAL: &str = "\
@@ -110,9 +110,13 @@ fn push_at(document: &mut DocumentMut, key: &str, mut table: Table, position: is
 /// Changes to make to one entry; `None` leaves a field as it is.
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct EntryChanges {
+    /// `Some("")` removes the text.
     pub text: Option<String>,
     pub date: Option<NaiveDate>,
-    pub mood: Option<u8>,
+    /// `Some(None)` removes the mood.
+    pub mood: Option<Option<u8>>,
+    pub tracker: Option<String>,
+    pub kind: Option<EntryKind>,
     pub tags: Option<Vec<String>>,
     pub private: Option<bool>,
 }
@@ -131,14 +135,32 @@ pub fn update_entry(document: &mut DocumentMut, id: &str, changes: &EntryChanges
     else {
         return false;
     };
-    if let Some(text) = &changes.text {
-        table.insert("text", value(text.as_str()));
+    match changes.text.as_deref() {
+        Some("") => {
+            table.remove("text");
+        }
+        Some(text) => {
+            table.insert("text", value(text));
+        }
+        None => {}
     }
     if let Some(date) = changes.date {
         table.insert("date", value(toml_date(date)));
     }
-    if let Some(mood) = changes.mood {
-        table.insert("mood", value(i64::from(mood)));
+    if let Some(tracker) = &changes.tracker {
+        table.insert("tracker", value(tracker.as_str()));
+    }
+    if let Some(kind) = changes.kind {
+        table.insert("kind", value(kind.as_str()));
+    }
+    match changes.mood {
+        Some(Some(mood)) => {
+            table.insert("mood", value(i64::from(mood)));
+        }
+        Some(None) => {
+            table.remove("mood");
+        }
+        None => {}
     }
     if let Some(tags) = &changes.tags {
         if tags.is_empty() {
@@ -157,6 +179,23 @@ pub fn update_entry(document: &mut DocumentMut, id: &str, changes: &EntryChanges
         None => {}
     }
     true
+}
+
+/// Gives every entry written without an id one (first in its table, everything else kept as
+/// written); `taken` says which ids are in use already. Returns how many were given.
+pub fn give_ids(document: &mut DocumentMut, taken: impl Fn(&str) -> bool) -> Result<usize> {
+    let mut given: Vec<String> = Vec::new();
+    for table in entry_tables(document) {
+        if table.contains_key("id") {
+            continue;
+        }
+        let id = new_entry_id(|id| taken(id) || given.iter().any(|g| g == id))?;
+        table.insert("id", value(id.as_str()));
+        // Stable: only `id` moves, to the front, where milestone writes it.
+        table.sort_values_by(|a, _, b, _| (a.get() != "id").cmp(&(b.get() != "id")));
+        given.push(id);
+    }
+    Ok(given.len())
 }
 
 /// Removes the entry with `id`; false when there is none.
@@ -414,7 +453,7 @@ mod tests {
         let mut document: DocumentMut = text.parse().unwrap();
         let changes = EntryChanges {
             text: Some("better".into()),
-            mood: Some(4),
+            mood: Some(Some(4)),
             tags: Some(vec![]),
             private: Some(false),
             ..EntryChanges::default()
@@ -426,6 +465,18 @@ mod tests {
             "version = 1\n\n[[entry]]\nid = \"a\"\n# why\ndate = 2026-01-02 # was a Friday\ntracker = \"t\"\nkind = \"checkin\"\nmood = 4\nfeeling = \"ok\"\ntext = \"better\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\ntracker = \"t\"\nkind = \"win\"\n"
         );
         assert!(remove_entry(&mut document, "b"));
+        let mut hand_written: DocumentMut =
+            "[[entry]]\n# a note\ndate = 2026-01-02 # friday\ntracker = \"t\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\n"
+                .parse()
+                .unwrap();
+        assert_eq!(give_ids(&mut hand_written, |id| id == "b").unwrap(), 1);
+        let text = hand_written.to_string();
+        let id = text.lines().nth(1).unwrap();
+        assert!(id.starts_with("id = \"") && id.len() == 14, "{text}");
+        assert_eq!(
+            text.replace(id, "id = ?"),
+            "[[entry]]\nid = ?\n# a note\ndate = 2026-01-02 # friday\ntracker = \"t\"\n\n[[entry]]\nid = \"b\"\ndate = 2026-01-03\n"
+        );
         assert!(!remove_entry(&mut document, "b"));
         assert!(!document.to_string().contains("kind = \"win\""));
     }

@@ -175,7 +175,11 @@ pub fn resolve_id(journal: &Journal, given: &str) -> Result<String> {
     match matches.as_slice() {
         [one] => Ok((*one).to_owned()),
         [] => bail!(
-            "no entry has the id {given:?}; `milestone list` shows each entry's id (entries written by hand get one with `milestone edit` only once they have an `id = \"...\"` line)"
+            "{}",
+            crate::words::check::no_such_id(
+                given,
+                journal.entries.iter().filter(|e| e.id.is_none()).count()
+            )
         ),
         several => bail!(
             "{given:?} is the beginning of several ids ({}); give more of it",

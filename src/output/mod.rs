@@ -92,9 +92,58 @@ pub fn json_terminal_safe(json: &str) -> String {
     out
 }
 
-/// Journal text for a chat message: unsafe characters dropped, line breaks folded into spaces.
+/// `text` without its terminal escape sequences, each taken out whole: CSI (`ESC [` ... a final
+/// letter, as in the colour code `ESC [31m`), OSC (`ESC ]` ... BEL or `ESC \`), the other
+/// string sequences (DCS, SOS, PM, APC), and two-character escapes. Dropping only the ESC would
+/// leave `[31m` behind.
+fn without_escape_sequences(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let introducer = match c {
+            '\u{1b}' => chars.next(),
+            // The one-character (C1) forms of CSI, DCS, SOS, OSC, PM and APC.
+            '\u{9b}' => Some('['),
+            '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => Some(']'),
+            c => {
+                out.push(c);
+                continue;
+            }
+        };
+        match introducer {
+            // Parameters and intermediates, up to the final byte (@ to ~).
+            Some('[') => {
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            // A string, up to BEL or the string terminator (ESC \ or ST).
+            Some(']' | 'P' | 'X' | '^' | '_') => {
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' || c == '\u{9c}' {
+                        break;
+                    }
+                    if c == '\u{1b}' {
+                        if chars.peek() == Some(&'\\') {
+                            chars.next();
+                        }
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Journal text for a chat message: escape sequences and other unsafe characters dropped,
+/// line breaks folded into spaces.
 pub fn chat_safe(text: &str) -> String {
-    text.split_whitespace()
+    without_escape_sequences(text)
+        .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
         .chars()
@@ -176,7 +225,16 @@ mod tests {
 
     #[test]
     fn chat_safe_drops_controls_and_folds_lines() {
-        assert_eq!(chat_safe("a\u{1b}[2Jb\n\n  c\u{7}"), "a[2Jb c");
+        assert_eq!(chat_safe("a\u{1b}[2Jb\n\n  c\u{7}"), "ab c");
+        assert_eq!(chat_safe("\u{1b}[31mred\u{1b}[0m text"), "red text");
+        assert_eq!(chat_safe("\u{1b}[38;5;196mx"), "x");
+        assert_eq!(chat_safe("\u{1b}]52;c;aGk=\u{7}copied"), "copied");
+        assert_eq!(
+            chat_safe("\u{1b}]8;;http://evil\u{1b}\\link\u{1b}]8;;\u{1b}\\"),
+            "link"
+        );
+        assert_eq!(chat_safe("\u{9b}1mbold"), "bold");
+        assert_eq!(chat_safe("cut \u{1b}["), "cut");
     }
 
     #[test]

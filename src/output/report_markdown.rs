@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 
 use super::report_text::{
-    MOOD_MONTHS, calendar_grid, fact_lines, none_reached_yet, span_words, weekday,
+    MOOD_MONTHS, calendar_grid, fact_lines, headline, none_reached_yet, weekday,
 };
-use super::{Counting, Paint, markdown_escape, plural};
+use super::{Counting, Paint, markdown_escape};
 use crate::journal::Entry;
 use crate::report::Report;
 use crate::words::urge as words;
@@ -18,24 +18,7 @@ pub fn page(r: &Report, counting: Counting) -> String {
     let _ = writeln!(out, "# Milestone report: {}\n", s.tracker);
     let _ = writeln!(out, "*As of {}*\n", s.on);
 
-    let headline = match (s.days, s.restarted()) {
-        (0, false) => format!("**Day one:** {} starting today.", s.phrase),
-        (0, true) => format!("**Starting again today**, {}.", s.phrase),
-        (_, restarted) => format!(
-            "**{} {}**{}, {} {}.",
-            plural(counting.days(s), "day"),
-            s.phrase,
-            span_words(r.span())
-                .map(|w| format!(" ({w})"))
-                .unwrap_or_default(),
-            if restarted {
-                "started again on"
-            } else {
-                "since"
-            },
-            s.start
-        ),
-    };
+    let headline = headline(r, counting, |words| format!("**{words}**"));
     let _ = writeln!(out, "{headline}\n");
     let facts = fact_lines(r, counting);
     for fact in facts {

@@ -29,25 +29,7 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
     let _ = writeln!(out, "{}{}{as_of}", paint.bold(&title), " ".repeat(gap));
     let _ = writeln!(out, "{}", "=".repeat(WIDTH));
 
-    let days = plural(counting.days(s), "day");
-    let headline = match (s.days, s.restarted()) {
-        (0, false) => format!("Day one: {} starting today.", s.phrase),
-        (0, true) => format!("Starting again today, {}.", s.phrase),
-        (_, restarted) => format!(
-            "{} {}{}, {} {}.",
-            paint.green(&days),
-            s.phrase,
-            span_words(r.span())
-                .map(|w| format!(" ({w})"))
-                .unwrap_or_default(),
-            if restarted {
-                "started again on"
-            } else {
-                "since"
-            },
-            s.start
-        ),
-    };
+    let headline = headline(r, counting, |words| paint.green(words));
     let facts = std::iter::once(headline).chain(fact_lines(r, counting));
     for fact in facts {
         out.push_str(&wrapped(&fact, ""));
@@ -85,7 +67,7 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
             vec![
                 m.label.clone(),
                 m.date.to_string(),
-                format!("in {}", plural(left, "day")),
+                crate::words::days::when(left),
             ]
         });
         out.push_str(&columns(rows));
@@ -219,6 +201,29 @@ fn entry_lines(entries: &[&Entry]) -> String {
         out.push_str(&wrapped(&format!("  {}  {text}", e.date), "              "));
     }
     out
+}
+
+/// The report's first line, shared by text and markdown; `strong` emphasises the count.
+pub fn headline(r: &Report, counting: Counting, strong: impl Fn(&str) -> String) -> String {
+    let s = &r.standing;
+    match (s.days, s.restarted()) {
+        (0, false) => format!("{} {} starting today.", strong("Day one:"), s.phrase),
+        (0, true) => format!("{}, {}.", strong("Starting again today"), s.phrase),
+        (_, restarted) => format!(
+            "{} {}{}, {} {}.",
+            strong(&plural(counting.days(s), "day")),
+            s.phrase,
+            span_words(r.span())
+                .map(|w| format!(" ({w})"))
+                .unwrap_or_default(),
+            if restarted {
+                "started again on"
+            } else {
+                "since"
+            },
+            s.start
+        ),
+    }
 }
 
 /// `text` wrapped to the page width, later lines indented by `indent`, each ending in "\n".

@@ -10,8 +10,7 @@ mod font;
 mod poster;
 mod svg;
 
-use anyhow::{Context as _, Result};
-use resvg::{tiny_skia, usvg};
+use anyhow::Result;
 
 pub use chip::{ChipData, chip};
 pub use poster::{PosterData, poster};
@@ -60,7 +59,11 @@ fn paper(w: &mut svg::Writer) {
 }
 
 /// The SVG as a PNG of `WIDTH`×`HEIGHT`.
+#[cfg(feature = "png")]
 pub fn png(svg: &Svg) -> Result<Vec<u8>> {
+    use anyhow::Context as _;
+    use resvg::{tiny_skia, usvg};
+
     let mut options = usvg::Options {
         font_family: font::FAMILY.to_string(),
         ..usvg::Options::default()
@@ -78,4 +81,10 @@ pub fn png(svg: &Svg) -> Result<Vec<u8>> {
     pixmap
         .encode_png()
         .context("could not encode the picture as PNG")
+}
+
+/// Without the `png` feature (a build without resvg, about half the size) only SVG is drawn.
+#[cfg(not(feature = "png"))]
+pub fn png(_svg: &Svg) -> Result<Vec<u8>> {
+    Err(crate::error::UsageError(crate::words::picture::NO_PNG_IN_THIS_BUILD.into()).into())
 }

@@ -29,7 +29,8 @@ pub enum ShareStyle {
     Slack,
     /// Discord's Markdown, with @-mentions defused
     Discord,
-    /// One line of at most 160 characters
+    /// One line that fits one text message as phones count it (160 characters, or 70 once a
+    /// character outside GSM-7 is in it), without emoji, which alone would cut it to 70
     Sms,
     /// A share card, the JSON that `milestone circle` reads
     Json,
@@ -184,11 +185,18 @@ pub fn compose(days: &[TrackerDay], options: &ShareOptions) -> Message {
     }
     if options.with_notes {
         let notes: Vec<String> = days.iter().flat_map(TrackerDay::public_notes).collect();
-        if !notes.is_empty() {
-            lines.push(Line {
+        // With a win, the notes share its line, so that one tracker's message stays within
+        // three lines (the count, the next milestone, the day's own words).
+        match lines.last_mut() {
+            _ if notes.is_empty() => {}
+            Some(line) if line.emoji == "🏆" => {
+                line.parts.push(text(" · Notes: "));
+                line.parts.push(Part::User(notes.join("; ")));
+            }
+            _ => lines.push(Line {
                 emoji: "📝",
                 parts: vec![Part::User(notes.join("; "))],
-            });
+            }),
         }
     }
     Message { lines }

@@ -5,11 +5,18 @@
 //! meeting = "{{ name }}: {{ days }} days {{ tracker }}-free"
 //! ```
 //!
+//! With no name (`--anonymous`, or none set) `name` is false in `{% if name %}` and prints as
+//! nothing, taking the separator after it along (`{{ name }}: ` or `{{ name }}, `), so the
+//! example above reads "30 days alcohol-free" rather than ": 30 days alcohol-free".
+//!
 //! A template is rendered once per tracker. Undefined variables are errors (a typo should not
 //! silently print nothing), `tracker` is undefined under `--discreet`, and notes are only
 //! there with `--with-notes` and never private.
 
+use std::sync::Arc;
+
 use anyhow::{Result, anyhow};
+use minijinja::value::{Object, ObjectRepr, Value};
 use minijinja::{Environment, UndefinedBehavior, context};
 
 use super::{ShareOptions, TrackerDay};
@@ -20,6 +27,51 @@ const FUEL: u64 = 50_000;
 /// The variables a template can use, for documentation and error messages.
 pub const VARIABLES: &str = "name, tracker, phrase, days, total_days, elapsed_days, longest_days, resets, \
 checkin_streak, date, start, since, milestone, next_milestone, next_milestone_date, days_left, win, notes";
+
+/// Where the name would be when there is none; removed, with its separator, after rendering.
+const NO_NAME: char = '\u{e000}';
+
+/// `name` when there is none: false in a condition, and printed as `NO_NAME`.
+#[derive(Debug)]
+struct NoName;
+
+impl Object for NoName {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Plain
+    }
+
+    fn is_true(self: &Arc<Self>) -> bool {
+        false
+    }
+
+    fn render(self: &Arc<Self>, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use std::fmt::Write;
+        f.write_char(NO_NAME)
+    }
+}
+
+/// A rendered line with the missing name taken out: with the separator after it when the name
+/// began a phrase ("{{ name }}: 30 days"), else with the space before it ("by {{ name }}").
+fn without_missing_name(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find(NO_NAME) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + NO_NAME.len_utf8()..];
+        let followed = [": ", ", ", " - ", ":", ","]
+            .iter()
+            .find(|sep| rest.starts_with(**sep));
+        match followed {
+            Some(sep) => rest = &rest[sep.len()..],
+            None => {
+                let trimmed = out.trim_end_matches([' ', ',', ':', '-']).len();
+                out.truncate(trimmed);
+            }
+        }
+    }
+    out.push_str(rest);
+    out.trim().to_owned()
+}
 
 pub fn render(
     name: &str,
@@ -84,8 +136,12 @@ pub fn render(
             .public_win()
             .filter(|w| options.with_notes && !w.is_empty());
         let next = s.next_milestone.as_ref();
+        let name = match &options.name {
+            Some(name) => Value::from(name.clone()),
+            None => Value::from_object(NoName),
+        };
         let values = context! {
-            name => options.name.clone(),
+            name => name,
             days => counting.days(s),
             total_days => total,
             elapsed_days => of,
@@ -108,10 +164,28 @@ pub fn render(
             context! { tracker => s.tracker.clone(), phrase => s.phrase.clone(), ..values }
         };
         let rendered = template.render(values).map_err(problem)?;
-        let clean: Vec<String> = rendered.lines().map(crate::output::chat_safe).collect();
+        let clean: Vec<String> = rendered
+            .lines()
+            .map(|line| crate::output::chat_safe(&without_missing_name(line)))
+            .collect();
         lines.push(clean.join("\n"));
     }
     let mut out = lines.join("\n");
     out.push('\n');
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_name_leaves_no_stray_separator() {
+        let gone = |text: &str| without_missing_name(&text.replace('@', &NO_NAME.to_string()));
+        assert_eq!(gone("@: 30 days alcohol-free"), "30 days alcohol-free");
+        assert_eq!(gone("@, 30 days"), "30 days");
+        assert_eq!(gone("30 days - @"), "30 days");
+        assert_eq!(gone("30 days, from @!"), "30 days, from!");
+        assert_eq!(gone("no name here: ok"), "no name here: ok");
+    }
 }

@@ -291,6 +291,38 @@ pub fn load_journal(path: &Path, today: NaiveDate) -> Result<Journal> {
     Ok(parse_whole(path, bytes, today)?.parsed.journal)
 }
 
+/// For commands that only read: the journal as far as it can be read, and its mistakes located
+/// as `PATH:LINE:COL: message`. A journal that is valid TOML but has mistakes (an entry naming
+/// an unknown tracker, a mood of 7) is returned without what could not be read, so a person can
+/// still see their count; one that is not TOML is refused as `load_journal` does. Only a
+/// journal without mistakes goes into the cache.
+pub fn load_journal_leniently(path: &Path, today: NaiveDate) -> Result<(Journal, Vec<String>)> {
+    if let Some(journal) = from_cache(path) {
+        return Ok((journal, Vec::new()));
+    }
+    let Some(bytes) = read_bytes(path)? else {
+        return load_journal(path, today).map(|journal| (journal, Vec::new()));
+    };
+    let text = utf8(path, bytes)?;
+    let loaded = Loaded {
+        path: path.to_owned(),
+        parsed: parse(&text, Some(today)),
+        text,
+    };
+    if loaded.parsed.document.is_none() {
+        refuse_errors(&loaded)?;
+    }
+    let mistakes: Vec<String> = loaded
+        .parsed
+        .errors()
+        .map(|p| p.located(&loaded.path, &loaded.text))
+        .collect();
+    if mistakes.is_empty() {
+        cache::write(path, Stamp::of(loaded.text.as_bytes()), loaded.journal());
+    }
+    Ok((loaded.parsed.journal, mistakes))
+}
+
 /// The whole journal read from `bytes`, which must have no errors; the cache is refreshed
 /// for next time.
 fn parse_whole(path: &Path, bytes: Vec<u8>, today: NaiveDate) -> Result<Loaded> {
@@ -634,11 +666,12 @@ fn lock_beside(journal: &Path) -> Result<WriteLock> {
 
 /// A private temporary file beside the journal holding `text`, for the editor; removed when
 /// dropped. It sits beside the journal (not in /tmp) so health notes stay where they live.
-pub fn scratch_copy(journal: &Path, text: &str) -> Result<tempfile::NamedTempFile> {
+/// `suffix` tells the editor what it holds (`.toml` for the journal, `.md` for a note).
+pub fn scratch_copy(journal: &Path, text: &str, suffix: &str) -> Result<tempfile::NamedTempFile> {
     let journal = resolve_symlink(journal)?;
     let mut file = tempfile::Builder::new()
         .prefix(".milestone-edit-")
-        .suffix(".toml")
+        .suffix(suffix)
         .tempfile_in(parent_folder(&journal))
         .with_context(|| {
             format!(

@@ -5,10 +5,20 @@
 //! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
 //! compassion.
 
+pub mod add;
+pub mod check;
 pub mod days;
+pub mod disk;
+pub mod edit;
+pub mod editor;
 pub mod entry;
 pub mod group;
+pub mod import;
+pub mod list;
 pub mod picture;
+pub mod reading;
+pub mod reset;
 pub mod sos;
+pub mod start;
 pub mod tracker;
 pub mod urge;

@@ -121,3 +121,7 @@ pub fn not_on_a_terminal(style: &str) -> String {
 
 /// `circle --upcoming` with a picture style: the poster shows the day, the list is text.
 pub const NO_UPCOMING_POSTER: &str = "--upcoming lists the anniversaries as text; leave it out for a poster of the day, or pick a text style";
+
+/// `--style png` from a build without the `png` feature.
+#[cfg_attr(feature = "png", allow(dead_code))]
+pub const NO_PNG_IN_THIS_BUILD: &str = "this milestone was built without PNG pictures (the `png` cargo feature); use --style svg, or rebuild with default features";

@@ -240,13 +240,31 @@ fn check(case: Case) {
     cmd.arg("--journal").arg(&journal.path).args(&case.args);
     let ran = run_with_deadline(cmd, &case.stdin, Duration::from_secs(60));
     let stderr = ran.stderr();
-    assert_eq!(
-        ran.code,
-        Some(case.code),
-        "exit code; stderr: {stderr}\nstdout: {}",
-        String::from_utf8_lossy(&ran.stdout)
-    );
-    assert!(stderr.starts_with("error: "), "stderr: {stderr:?}");
+    // Commands that only read show what they can of a journal that parses but has mistakes,
+    // with a warning locating each (issue 14); they fail only when nothing is left to show.
+    let reading = ["streak", "list", "report", "share"]
+        .iter()
+        .any(|verb| case.args.first().is_some_and(|a| a == verb));
+    if reading && case.code == 1 && ran.code == Some(0) {
+        assert!(stderr.starts_with("warning: "), "stderr: {stderr:?}");
+        assert!(
+            stderr.ends_with("(until then nothing is written to the journal)\n"),
+            "stderr: {stderr:?}"
+        );
+    } else {
+        assert_eq!(
+            ran.code,
+            Some(case.code),
+            "exit code; stderr: {stderr}\nstdout: {}",
+            String::from_utf8_lossy(&ran.stdout)
+        );
+        let first_error = if reading { "error: " } else { "" };
+        assert!(
+            stderr.starts_with("error: ")
+                || (reading && stderr.starts_with("warning: ") && stderr.contains(first_error)),
+            "stderr: {stderr:?}"
+        );
+    }
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(
         !stderr.chars().any(|c| c.is_control() && c != '\n'),
@@ -951,14 +969,13 @@ fn no_room_for_the_new_journal_leaves_the_old_one() {
         let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
         let stderr = ran.stderr();
         assert_eq!(ran.code, Some(1), "{args:?}: {stderr}");
-        assert!(
-            stderr.starts_with(&format!(
-                "error: could not write the journal {} (it is unchanged); check free disk space and permissions",
+        assert_eq!(
+            stderr,
+            format!(
+                "error: no space left to write {}; free some space and try again; the journal is unchanged\n",
                 journal.path.display()
-            )),
-            "{stderr}"
+            ),
         );
-        assert!(stderr.contains("File too large"), "{stderr}");
         assert_eq!(snapshot(journal.folder()), before, "{args:?}");
     }
 }
@@ -1007,9 +1024,10 @@ ls -A "$2"
     assert!(stdout.contains("rc=1\n"), "{stdout}\n{stderr}");
     assert!(stdout.contains("SAME\n"), "journal changed: {stdout}");
     assert!(
-        stderr.starts_with("error: could not write the journal ")
-            && stderr.contains("(it is unchanged); check free disk space and permissions")
-            && stderr.contains("No space left on device"),
+        stderr.starts_with("error: no space left to write ")
+            && stderr.ends_with(
+                "journal.toml; free some space and try again; the journal is unchanged\n"
+            ),
         "{stderr}"
     );
     let names: Vec<&str> = stdout
@@ -1177,7 +1195,8 @@ fn year_0_and_year_9999_dates_load_and_are_kept_byte_for_byte() {
         journal.ok(&["check"]),
         format!(
             "{p}:13:8: warning: entry dated 9999-12-31, after today (2026-11-25); it counts from that day on\n\
-             {p}: ok (1 tracker, 2 entries, 1 warning)\n"
+             {p}: ok (1 tracker, 2 entries, 1 warning)\n\
+             2 entries written by hand have no id, so `milestone edit ID` and `milestone rm ID` cannot reach them; `milestone check --fix` gives each one.\n"
         )
     );
     let streak = crate::common::json(&journal.ok(&["streak", "--format", "json"]));
@@ -1265,7 +1284,7 @@ fn check_locates_every_warning_exactly() {
     assert_eq!(
         journal.ok(&["check"]),
         format!(
-            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n",
+            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n4 entries written by hand have no id, so `milestone edit ID` and `milestone rm ID` cannot reach them; `milestone check --fix` gives each one.\n",
             every_warning_listed(&p)
         )
     );
@@ -1309,7 +1328,7 @@ fn check_positions_are_the_same_in_a_crlf_journal() {
     assert_eq!(
         journal.ok(&["check"]),
         format!(
-            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n",
+            "{}{p}: ok (1 tracker, 4 entries, 6 warnings)\n4 entries written by hand have no id, so `milestone edit ID` and `milestone rm ID` cannot reach them; `milestone check --fix` gives each one.\n",
             every_warning_listed(&p)
         )
     );

@@ -119,10 +119,18 @@ fn errors_are_found_the_same_with_the_cache() {
         "\n[[entry]]\ndate = 2026-11-25\ntracker = \"alcohol\"\nkind = \"checkin\"\nmood = 9\n",
     );
     std::fs::write(&journal.path, &text).unwrap();
-    let with = journal.fails(1, &["streak"]);
+    // streak still shows the count, with a warning locating the mistake (issue 14).
+    let with = journal.cmd(&["streak"]).output().unwrap();
     let mut cmd = journal.cmd(&["streak"]);
     cmd.env("MILESTONE_NO_CACHE", "1");
-    assert_eq!(crate::common::run_fails(cmd, 1), with);
+    let without = cmd.output().unwrap();
+    assert_eq!(with.status.code(), Some(0));
+    assert_eq!(
+        (with.stdout, &with.stderr),
+        (without.stdout, &without.stderr)
+    );
+    let with = String::from_utf8(with.stderr).unwrap();
+    assert!(with.starts_with("warning: "), "{with}");
     let mood_line = text.lines().count();
     assert!(
         with.contains(&format!(":{mood_line}:8: mood is on a scale of 1 to 5")),

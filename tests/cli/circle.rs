@@ -803,7 +803,7 @@ fn sms_with_many_members_says_how_many_more_there_are() {
     let shown = names.iter().filter(|n| line.contains(n.as_str())).count();
     assert!(shown > 0, "{line}");
     assert!(
-        line.ends_with(&format!(" · and {} more", 30 - shown)),
+        line.ends_with(&format!(" - and {} more", 30 - shown)),
         "everyone is named or counted: {line}"
     );
     assert!(!line.contains('…'), "nothing is cut off: {line}");

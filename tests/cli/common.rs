@@ -300,6 +300,37 @@ pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
 
+/// What a person at a terminal `columns` wide sees from `milestone --journal <journal> ARGS`
+/// (ARGS as shell words): run on a real pseudo-terminal by util-linux `script` (which fails the
+/// test when missing), sealed in the journal's environment. `env` is added to it; returns (exit
+/// code, screen text with the terminal's CRLF line ends turned back into LF).
+pub fn on_a_terminal(
+    journal: &TestJournal,
+    columns: u16,
+    env: &[(&str, &str)],
+    args: &str,
+) -> (i32, String) {
+    let command = format!(
+        "stty cols {columns} rows 50 && \"{}\" --journal \"{}\" {args}",
+        BIN,
+        journal.path.display()
+    );
+    let mut cmd = journal.env().command("script");
+    cmd.args(["-qec", &command, "/dev/null"])
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm");
+    for (var, value) in env {
+        cmd.env(var, value);
+    }
+    let output = cmd
+        .output()
+        .expect("util-linux `script` runs the command on a pseudo-terminal");
+    let screen = String::from_utf8(output.stdout)
+        .expect("utf-8 screen")
+        .replace("\r\n", "\n");
+    (output.status.code().unwrap_or(-1), screen)
+}
+
 /// `out` with the new entry's id (after "milestone rm ") replaced by `ID`, for exact comparisons
 /// of confirmations whose ids are random.
 pub fn with_id_hidden(out: &str) -> String {

@@ -217,7 +217,12 @@ fn many_processes_adding_resetting_and_starting_at_once_lose_nothing() {
                 let mut done = Vec::new();
                 for r in 0..ROUNDS {
                     let own = format!("w{w}-r{r}");
-                    let day = format!("2026-11-{:02}", 1 + (w * ROUNDS + r) % 25);
+                    // A day of its own for each reset (a second reset on one day is refused).
+                    let day = match w * ROUNDS + r {
+                        n if n < 30 => format!("2026-09-{:02}", n + 1),
+                        n if n < 61 => format!("2026-10-{:02}", n - 29),
+                        n => format!("2026-11-{:02}", n - 60),
+                    };
                     let steps: [Vec<String>; 4] = [
                         vec![
                             "add".into(),

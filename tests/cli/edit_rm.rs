@@ -218,15 +218,7 @@ fn add_on_a_terminal_writes_the_note_in_the_editor() {
         "{}",
         journal.text()
     );
-    // Comment lines are left out; nothing written means a check-in without a note.
-    on_a_terminal(&journal, "true", "add --date yesterday");
-    assert!(
-        journal
-            .text()
-            .ends_with("date = 2026-11-24\ntracker = \"alcohol\"\nkind = \"checkin\"\n"),
-        "{}",
-        journal.text()
-    );
+    // Comment lines are left out (an empty note logs nothing: tests/cli/editor.rs).
     // --no-edit skips the editor (which here would fail).
     on_a_terminal(&journal, "false", "add --no-edit --date '2 days ago'");
     assert!(

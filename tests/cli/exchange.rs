@@ -49,9 +49,24 @@ fn dry_run_changes_nothing() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     let other = TestJournal::with(SAMPLE);
     let file = write(&journal, "sample.json", &other.ok(&["export"]));
+    let output = journal
+        .cmd(&["import", &file, "--dry-run"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    // Every entry it would add is shown, one a line.
+    assert!(
+        stdout.starts_with(
+            "Would add 1 tracker and 451 entries from a milestone JSON export. Nothing was changed.\n  tracker smoking since 2026-02-01\n  2025-11-20 alcohol check-in: Called my sponsor\n  2025-11-21 alcohol check-in: Bad dream about drinking\n  2025-11-22 alcohol check-in\n"
+        ),
+        "{stdout}"
+    );
+    assert_eq!(stdout.lines().count(), 2 + 451);
+    // The sample's alcohol began on another day than this journal's.
     assert_eq!(
-        journal.ok(&["import", &file, "--dry-run"]),
-        "Would add 1 tracker and 451 entries from a milestone JSON export. Nothing was changed.\n  tracker smoking since 2026-02-01\n"
+        String::from_utf8(output.stderr).unwrap(),
+        "warning: the import says alcohol started on 2025-11-20, and your journal says 2026-03-14; the journal's 2026-03-14 is kept (change `since` in the journal with `milestone edit` if the import is right)\n"
     );
     assert_eq!(journal.text(), CONTRACT_EXAMPLE);
 }

@@ -908,7 +908,7 @@ fn markdown_has_the_same_content_as_text() {
     let md = run(&journal, &["report", "alcohol", "--format", "markdown"]);
     for needle in [
         "# Milestone report: alcohol",
-        "**176 days alcohol-free** (5 months, 23 days), started again on 2026-06-02.",
+        "**176 days** alcohol-free (5 months, 23 days), started again on 2026-06-02.",
         "Every day still counts: 369 of 370 days since 2025-11-20.",
         "Longest streak: 194 days",
         "Money not spent: 4,612.50 (12.50 a day)",

@@ -425,7 +425,7 @@ fn day_one_adds_a_day_to_human_text_only() {
     );
     assert!(text.contains("\nLongest streak: 257 days.\n"), "{text}");
     let md = with(&journal, &config, &["report", "--format", "markdown"]);
-    assert!(md.contains("**257 days alcohol-free**"), "{md}");
+    assert!(md.contains("**257 days** alcohol-free"), "{md}");
     assert!(!md.contains("256"), "{md}");
 
     let s = streak(&journal, &config, &[]);

@@ -112,7 +112,8 @@ fn control_characters_in_notes_never_reach_the_chat() {
     );
     let journal = TestJournal::with(&text);
     let out = journal.ok(&["share", "--with-notes"]);
-    assert!(out.ends_with("📝 ok[2J day next line\n"), "{out:?}");
+    // The whole escape sequence goes, not only its ESC (which would leave "[2J" behind).
+    assert!(out.ends_with("📝 ok day next line\n"), "{out:?}");
     assert!(!out.contains('\u{1b}'));
 }
 

@@ -138,8 +138,7 @@ fn well_formed(style: &str, text: &str) {
     );
     if style == "sms" {
         assert_eq!(text.lines().count(), 1, "sms: one line: {text:?}");
-        let n = text.trim_end_matches('\n').chars().count();
-        assert!(n <= 160, "sms: {n} characters: {text:?}");
+        assert!(fits_one_sms(text), "sms: more than one message: {text:?}");
     }
     if style == "json" {
         json(text);
@@ -417,7 +416,7 @@ fn exact_plain_texts_for_each_kind_of_day() {
     );
     assert_eq!(
         share(&new_tracker(), &["--style", "sms"]),
-        "🌱 Day one of being smoking-free. Next up: 1 day, tomorrow.\n"
+        "Day one of being smoking-free. Next up: 1 day, tomorrow.\n"
     );
     let card = json(&share(
         &milestone_today(),
@@ -661,7 +660,7 @@ fn hostile_notes_are_made_harmless_in_every_style() {
                 has(
                     style,
                     &text,
-                    &["🏆 Today's win: [31mred[0m ]52;c;SGVsbG8= [click](http://evil.example)"],
+                    &["🏆 Today's win: red [click](http://evil.example)"],
                 );
                 has(style, &text, &["# heading line two - item"]);
             }
@@ -791,8 +790,13 @@ fn a_long_note_and_win_are_capped_in_every_style() {
         }
     }
     let plain = share(&journal, &["--with-notes"]);
-    let note_line = plain.lines().find(|l| l.starts_with("📝")).unwrap();
-    assert_eq!(note_line, format!("📝 {}…", "q".repeat(MAX_NOTE_CHARS - 1)));
+    // The note shares the win's line (one tracker's message is at most three lines).
+    assert_eq!(plain.lines().count(), 3, "{plain}");
+    let win_line = plain.lines().find(|l| l.starts_with("🏆")).unwrap();
+    assert!(
+        win_line.ends_with(&format!(" · Notes: {}…", "q".repeat(MAX_NOTE_CHARS - 1))),
+        "{win_line}"
+    );
 }
 
 #[test]
@@ -898,6 +902,33 @@ fn the_contracts_example_template() {
     assert_eq!(
         share(&journal, &["--template", "meeting", "--name", "Sam"]),
         "Sam: 256 days alcohol-free\n"
+    );
+}
+
+#[test]
+fn the_contracts_example_template_reads_well_without_a_name() {
+    let journal = ordinary_day();
+    settings(
+        &journal,
+        &format!(
+            "name = \"Sam\"\n{TEMPLATES}greet = \"{{% if name %}}Hi from {{{{ name }}}}. {{% endif %}}{{{{ days }}}} days\"\n"
+        ),
+    );
+    assert_eq!(
+        share(&journal, &["--template", "meeting"]),
+        "Sam: 256 days alcohol-free\n"
+    );
+    assert_eq!(
+        share(&journal, &["--template", "meeting", "--anonymous"]),
+        "256 days alcohol-free\n"
+    );
+    assert_eq!(
+        share(&journal, &["--template", "greet"]),
+        "Hi from Sam. 256 days\n"
+    );
+    assert_eq!(
+        share(&journal, &["--template", "greet", "--anonymous"]),
+        "256 days\n"
     );
 }
 
@@ -1097,4 +1128,74 @@ fn sms_with_several_trackers_gives_each_trackers_news_and_ends_cleanly() {
     for tracker in ["alcohol", "gambling", "smoking"] {
         assert!(plain.contains(tracker), "{tracker} left out: {plain:?}");
     }
+}
+
+/// One SMS, as a phone counts it: 160 characters of plain ASCII (a safe stand-in for GSM-7
+/// here), else 70 UTF-16 units.
+fn fits_one_sms(text: &str) -> bool {
+    let text = text.trim_end_matches('\n');
+    let forbidden_in_gsm = ['`', '\u{a0}'];
+    if text.is_ascii() && !text.contains(forbidden_in_gsm) {
+        text.len() <= 160
+    } else {
+        text.encode_utf16().count() <= 70
+    }
+}
+
+#[test]
+fn sms_fits_one_message_as_a_phone_counts_it() {
+    // No emoji: one would make the phone send UCS-2, 70 characters instead of 160.
+    let ordinary = share(&ordinary_day(), &["--style", "sms"]);
+    assert_eq!(
+        ordinary,
+        "256 days alcohol-free. Next up: 9 months on 14 Dec, 19 days to go.\n"
+    );
+    let several = share(&several_trackers(), &["--style", "sms", "--name", "Sam"]);
+    assert_eq!(
+        several,
+        "Sam: 6 months gambling-free today! - 256 days alcohol-free (next: 9 months in 19d) - Day one of being smoking-free (next: 1 day tomorrow)\n"
+    );
+    assert_eq!(several.trim_end().len(), 137);
+    // A name outside GSM-7 makes the message UCS-2: it must fit 70 units, so it says less.
+    let polish = share(&several_trackers(), &["--style", "sms", "--name", "Łucja"]);
+    assert_eq!(
+        polish,
+        "Łucja: 6 months gambling-free today! - 256 days alcohol-free...\n"
+    );
+    assert_eq!(polish.trim_end().encode_utf16().count(), 63);
+    for text in [&ordinary, &several, &polish] {
+        well_formed("sms", text);
+    }
+}
+
+#[test]
+fn sms_with_notes_never_says_less_than_without() {
+    let long_note = "A long talk with my sponsor about the months ahead, the wedding in June, and how to say no to a drink without making a scene";
+    let journal = example_with(&[entry(
+        "2026-11-25",
+        "alcohol",
+        "checkin",
+        Some(long_note),
+        false,
+    )]);
+    let without = share(&journal, &["--style", "sms"]);
+    let with = share(&journal, &["--style", "sms", "--with-notes"]);
+    assert_eq!(
+        without,
+        "256 days alcohol-free. Next up: 9 months on 14 Dec, 19 days to go.\n"
+    );
+    // The note does not fit one message, so the news goes alone rather than shortened.
+    assert_eq!(with, without);
+    // A short note fits and is added.
+    let journal = example_with(&[entry(
+        "2026-11-25",
+        "alcohol",
+        "checkin",
+        Some("Quiet day"),
+        false,
+    )]);
+    assert_eq!(
+        share(&journal, &["--style", "sms", "--with-notes"]),
+        "256 days alcohol-free. Next up: 9 months on 14 Dec, 19 days to go. Quiet day\n"
+    );
 }

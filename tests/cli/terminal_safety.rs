@@ -204,12 +204,23 @@ fn errors_about_the_journal_show_escapes_never_raw() {
     let journal = TestJournal::with(text);
     let p = journal.path.display();
 
-    let stderr = journal.fails(1, &["list"]);
+    let stderr = journal.fails(1, &["add", "hi"]);
     assert_eq!(
         stderr,
         format!(
             "error: {p}:10:8: unknown kind \"\\u{{1b}}]52;c;cm0gLXJmIH4=\\u{{7}}\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"; \
              and 1 more problem: run `milestone check` to see them all (nothing was changed)\n"
+        )
+    );
+    // list shows what it can, and its warnings are as safe.
+    let (_, stderr, code) = run(&journal, &["list"]);
+    assert_eq!(code, Some(0));
+    assert_eq!(
+        stderr,
+        format!(
+            "warning: {p}:10:8: unknown kind \"\\u{{1b}}]52;c;cm0gLXJmIH4=\\u{{7}}\"; use \"checkin\", \"win\", \"reset\", \"urge\" or \"pledge\"\n\
+             warning: {p}:14:11: entry for unknown tracker \"\\u{{202e}}evil\\u{{1b}}[2J\"; known trackers: alcohol\n\
+             warning: what these mistakes keep from being read is left out above; fix them with `milestone check` (until then nothing is written to the journal)\n"
         )
     );
 
