@@ -68,6 +68,9 @@ pub enum Command {
     Share(ShareArgs),
     /// Print one celebration for a group from its members' share cards
     Circle(CircleArgs),
+    /// Share your card with a group through a shared folder or git repository, and see the circle
+    #[command(subcommand)]
+    Group(GroupCommand),
     /// Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar
     Export(ExportArgs),
     /// Add entries (and trackers) from an export, jrnl's JSON or Loop Habit Tracker's CSV
@@ -489,6 +492,9 @@ pub struct CircleArgs {
     /// List the members' anniversaries in the next span of days instead, such as 30d or 2w
     #[arg(long, value_name = "SPAN")]
     pub upcoming: Option<String>,
+    /// The day to view the circle on (default today): each member's days are counted to it
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
     /// Leave out emoji
     #[arg(long)]
     pub no_emoji: bool,
@@ -702,4 +708,91 @@ mod tests {
         assert!(main.starts_with(".ie \\n(.g .ds Aq \\(aq\n"), "{main}");
         assert!(main.contains(".TH milestone 1"), "{main}");
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupCommand {
+    /// Join a group: PLACE is a shared folder, or a git URL or path (cloned); posts your card
+    #[command(
+        after_help = "Examples:\n  milestone group join tuesday git@example.org:tuesday/circle.git --as Sam\n  milestone group join tuesday ~/Sync/tuesday --anonymous --tracker alcohol --auto-post\n\nWhat reaches the group: the card of each tracker named (never a private one): day counts,\nmilestone labels and dates, and your display name. Never the text of an entry. A git\nrepository's history keeps what was posted, even after you leave."
+    )]
+    Join(GroupJoinArgs),
+    /// Post (or refresh) your card; no NAME: every group you joined
+    Post(GroupPostArgs),
+    /// Show the group's circle: the day's milestones, everyone, and the cheers for you
+    Show(GroupShowArgs),
+    /// Send a member a cheer (MEMBER: a display name or a member id)
+    Cheer(GroupCheerArgs),
+    /// Leave a group: your card is removed from the folder and the group from your settings
+    Leave(GroupLeaveArgs),
+    /// List the groups you joined
+    List,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupJoinArgs {
+    /// A name for the group here: letters, digits, '-' and '_'
+    pub name: String,
+    /// A shared folder, or a git URL or path to clone
+    pub place: String,
+    /// The name the group sees (default: `name` from the settings)
+    #[arg(long = "as", value_name = "DISPLAY", conflicts_with = "anonymous")]
+    pub display: Option<String>,
+    /// The group sees no name
+    #[arg(long)]
+    pub anonymous: bool,
+    /// A tracker the group may see (repeat for more; default: what `share` would share)
+    #[arg(short = 't', long = "tracker", value_name = "TRACKER")]
+    pub trackers: Vec<String>,
+    /// The cards never name what you track
+    #[arg(long)]
+    pub discreet: bool,
+    /// Post your card after every add, reset, urge and pledge
+    #[arg(long)]
+    pub auto_post: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupPostArgs {
+    /// The groups to post to (default: every group you joined)
+    #[arg(value_name = "NAME")]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupShowArgs {
+    /// The group (may be left out when you joined one)
+    pub name: Option<String>,
+    /// How to format the text
+    #[arg(long, value_name = "STYLE", default_value = "plain")]
+    pub style: ShareStyle,
+    /// Also list the members' anniversaries in the next span of days, such as 30d or 2w
+    #[arg(long, value_name = "SPAN")]
+    pub upcoming: Option<String>,
+    /// The day to view the circle on (default today)
+    #[arg(long, value_name = "DATE")]
+    pub on: Option<String>,
+    /// Write to this file (owner-only) instead of standard output; pictures need it on a terminal
+    #[arg(long, short = 'o', value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output: Option<PathBuf>,
+    /// Leave out emoji
+    #[arg(long)]
+    pub no_emoji: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupCheerArgs {
+    /// The group
+    pub name: String,
+    /// Who to cheer: their display name, or their member id
+    pub member: String,
+    /// A few words (optional; at most 200 characters)
+    #[arg(num_args = 0..)]
+    pub text: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupLeaveArgs {
+    /// The group
+    pub name: String,
 }

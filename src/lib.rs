@@ -12,6 +12,7 @@ pub mod dates;
 mod editor;
 pub mod error;
 mod exchange;
+mod group;
 pub mod journal;
 mod milestones;
 mod output;

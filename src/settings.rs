@@ -32,6 +32,8 @@ pub struct Settings {
     pub tracker_ladders: BTreeMap<String, Ladder>,
     /// Named share templates, checked when used.
     pub templates: BTreeMap<String, String>,
+    /// The groups joined, by name (`[group.NAME]`).
+    pub groups: BTreeMap<String, crate::group::GroupSettings>,
 }
 
 impl Default for Settings {
@@ -46,6 +48,7 @@ impl Default for Settings {
             ladder: Ladder::default(),
             tracker_ladders: BTreeMap::new(),
             templates: BTreeMap::new(),
+            groups: BTreeMap::new(),
         }
     }
 }
@@ -134,11 +137,12 @@ impl Settings {
                 "ladder" => settings.ladder = ladder(item, at)?,
                 "tracker" => settings.tracker_ladders = tracker_ladders(item, at)?,
                 "templates" => settings.templates = templates(item, at)?,
+                "group" => settings.groups = crate::group::config::parse(item, at)?,
                 _ => {
                     return Err((
                         key_at,
                         format!(
-                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, share_total, ladder, [tracker.NAME] and [templates]"
+                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, share_total, ladder, [tracker.NAME], [templates] and [group.NAME]"
                         ),
                     ));
                 }

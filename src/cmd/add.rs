@@ -38,6 +38,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
 
     super::new_entry::confirm(ctx, &entry, standing.as_ref())?;
+    super::group::auto_post(ctx);
     Ok(())
 }
 

@@ -1,6 +1,6 @@
 //! `milestone circle`: one celebration for a group from its members' share cards.
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 
 use anyhow::{Context as _, Result};
 
@@ -9,7 +9,8 @@ use crate::context::Context;
 use crate::error::UsageError;
 use crate::output::{deliver, terminal_safe};
 use crate::picture::{self, PosterData};
-use crate::share::circle::{self, Gathered};
+use crate::share::card::Card;
+use crate::share::circle::{self, Gathered, Seen};
 use crate::share::{ShareStyle, card, styles};
 use crate::words;
 
@@ -20,6 +21,10 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
         .map(|w| circle::parse_window(w, ctx.today))
         .transpose()
         .map_err(UsageError)?;
+    let today = ctx.on_date(args.on.as_deref())?;
+    if args.files.is_empty() && std::io::stdin().is_terminal() {
+        return Err(UsageError(words::group::CIRCLE_USAGE.into()).into());
+    }
     let output = args.output.as_deref();
     if args.style.is_picture() {
         if window.is_some() {
@@ -53,33 +58,51 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
     }
     let Gathered { cards, mut skipped } = gathered;
     let cards = circle::roll_call(cards, &mut skipped);
+    let seen = circle::view(cards, today, &mut skipped);
 
     let mut err = std::io::stderr().lock();
     for problem in &skipped {
         writeln!(err, "warning: {}", terminal_safe(problem))?;
     }
     let emoji = ctx.settings.emoji && !args.no_emoji;
-    let text = match (args.style, window) {
-        (ShareStyle::Svg, _) => {
-            let svg = picture::poster(&PosterData::from_cards(&cards, ctx.today));
-            return deliver::deliver(svg.as_str().as_bytes(), output);
-        }
+    let bytes = render(&seen, today, args.style, window, emoji)?;
+    deliver::deliver(&bytes, output)
+}
+
+/// The circle (or with a window, its coming anniversaries) in `style`, pictures included.
+pub fn render(
+    seen: &[Seen],
+    today: chrono::NaiveDate,
+    style: ShareStyle,
+    window: Option<u64>,
+    emoji: bool,
+) -> Result<Vec<u8>> {
+    Ok(match (style, window) {
+        (ShareStyle::Svg, _) => picture::poster(&PosterData::from_seen(seen, today))
+            .as_str()
+            .as_bytes()
+            .to_vec(),
         (ShareStyle::Png, _) => {
-            let svg = picture::poster(&PosterData::from_cards(&cards, ctx.today));
-            return deliver::deliver(&picture::png(&svg)?, output);
+            picture::png(&picture::poster(&PosterData::from_seen(seen, today)))?
         }
-        (ShareStyle::Json, _) => card::to_json_array(&cards)?,
-        (ShareStyle::Sms, None) => styles::render_sms(
+        (ShareStyle::Json, _) => {
+            let cards: Vec<Card> = seen.iter().map(|s| s.card.clone()).collect();
+            card::to_json_array(&cards)?.into_bytes()
+        }
+        (ShareStyle::Sms, None) => styles::render_sms_levels(
             |level| match level {
-                0 => circle::celebration(&cards, ctx.today),
-                _ => circle::compact(&cards, ctx.today, level - 1, emoji),
+                0 => circle::celebration(seen, today),
+                _ => circle::compact(seen, today, level - 1, emoji),
             },
+            circle::compact_levels(seen) + 1,
             emoji,
-        ),
+        )
+        .into_bytes(),
         (style, Some(days)) => {
-            styles::render(&circle::upcoming(&cards, ctx.today, days), style, emoji)
+            styles::render(&circle::upcoming(seen, today, days), style, emoji).into_bytes()
         }
-        (style, None) => styles::render(&circle::celebration(&cards, ctx.today), style, emoji),
-    };
-    deliver::deliver(text.as_bytes(), output)
+        (style, None) => {
+            styles::render(&circle::celebration(seen, today), style, emoji).into_bytes()
+        }
+    })
 }

@@ -7,6 +7,7 @@ mod completions;
 mod contact;
 mod edit;
 mod export;
+mod group;
 mod import;
 mod list;
 mod merge_driver;
@@ -61,6 +62,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Report(args) => report::run(args, &ctx),
         Command::Share(args) => share::run(args, &ctx),
         Command::Circle(args) => circle::run(args, &ctx),
+        Command::Group(command) => group::run(command, &ctx),
         Command::Export(args) => export::run(args, &ctx),
         Command::Import(args) => import::run(args, &ctx),
         Command::Urge(args) => urge::run(args, &ctx),

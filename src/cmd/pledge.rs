@@ -25,5 +25,6 @@ pub fn run(args: PledgeArgs, ctx: &Context) -> Result<()> {
         standing.as_ref(),
         Some(words::PLEDGE_ENCOURAGEMENT),
     )?;
+    super::group::auto_post(ctx);
     Ok(())
 }

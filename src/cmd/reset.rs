@@ -53,5 +53,7 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         "{}",
         entry::take_back(written.id.as_deref().unwrap_or_default())
     )?;
+    drop(out);
+    super::group::auto_post(ctx);
     Ok(())
 }

@@ -82,7 +82,16 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
                 return deliver::deliver(&picture::png(&svg)?, output);
             }
             ShareStyle::Json => {
-                let cards: Vec<Card> = standings.iter().map(|s| Card::new(s, &options)).collect();
+                let cards: Vec<Card> = standings
+                    .iter()
+                    .map(|s| {
+                        let phrase = journal
+                            .tracker(&s.tracker)
+                            .map(|t| t.phrase())
+                            .unwrap_or_default();
+                        Card::new(s, &phrase, ctx.settings.ladder_for(&s.tracker), &options)
+                    })
+                    .collect();
                 card::to_json(&cards)?
             }
             // The full message when it fits one SMS, else ever more compact ones. With notes,

@@ -25,5 +25,6 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
         super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
 
     super::new_entry::confirm_with(ctx, &entry, standing.as_ref(), Some(words::URGE_PRAISE))?;
+    super::group::auto_post(ctx);
     Ok(())
 }

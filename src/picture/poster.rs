@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::chip::medallion;
 use super::svg::{Anchor, Style, Svg, Writer};
 use super::{HEIGHT, WIDTH, colour, font, paper};
-use crate::share::card::Card;
+use crate::share::circle::Seen;
 use crate::share::clean_note;
 use crate::words::picture as words;
 
@@ -38,24 +38,28 @@ pub struct PosterMember {
 }
 
 impl PosterData {
-    /// The poster of `cards` (already in name order, as `circle::roll_call` leaves them) on
-    /// `today`, ordered as `circle::celebration` orders its lines.
-    pub fn from_cards(cards: &[Card], today: NaiveDate) -> PosterData {
-        let member = |card: &Card| PosterMember {
-            name: card.name.as_deref().map(clean_note),
-            days: card.days.into(),
-            milestone: card.milestone.as_deref().map(clean_note),
-            phrase: card
-                .tracker
-                .as_deref()
-                .map(|t| clean_note(&words::card_phrase(t))),
-            next: card.next_milestone.as_ref().map(|n| clean_note(&n.label)),
-            as_of: (card.date != today).then_some(card.date),
+    /// The poster of members' cards as seen on `today` (days counted on to it, the milestone
+    /// that falls on it), in name order, milestones first as `circle::celebration` orders them.
+    pub fn from_seen(seen: &[Seen], today: NaiveDate) -> PosterData {
+        let member = |s: &Seen| PosterMember {
+            name: s.card.name.as_deref().map(clean_note),
+            days: s.days.into(),
+            milestone: s.milestone.as_deref().map(clean_note),
+            phrase: s.card.tracker.as_deref().map(|t| {
+                clean_note(
+                    &s.card
+                        .phrase
+                        .clone()
+                        .unwrap_or_else(|| words::card_phrase(t)),
+                )
+            }),
+            next: s.next.as_ref().map(|n| clean_note(&n.label)),
+            as_of: s.shared,
         };
-        let members = cards
+        let members = seen
             .iter()
-            .filter(|c| c.milestone.is_some())
-            .chain(cards.iter().filter(|c| c.milestone.is_none()))
+            .filter(|s| s.milestone.is_some())
+            .chain(seen.iter().filter(|s| s.milestone.is_none()))
             .map(member)
             .collect();
         PosterData {

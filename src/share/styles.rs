@@ -33,8 +33,16 @@ pub fn render(message: &Message, style: ShareStyle, emoji: bool) -> String {
 /// The first of the ever shorter versions `compose(level)` gives that fits one SMS; the
 /// shortest, cut, when none does. Emoji are left out of an SMS: one would make the phone send
 /// it as UCS-2, with room for 70 characters instead of 160.
-pub fn render_sms(compose: impl Fn(u8) -> Message, _emoji: bool) -> String {
-    const LEVELS: u8 = 5;
+pub fn render_sms(compose: impl Fn(u8) -> Message, emoji: bool) -> String {
+    render_sms_levels(|level| compose(level as u8), 5, emoji)
+}
+
+/// `render_sms` over `levels` versions, from the fullest (0) to the shortest.
+pub fn render_sms_levels(
+    compose: impl Fn(usize) -> Message,
+    levels: usize,
+    _emoji: bool,
+) -> String {
     let one_line = |message: &Message| -> String {
         let lines: Vec<String> = message
             .lines
@@ -44,7 +52,7 @@ pub fn render_sms(compose: impl Fn(u8) -> Message, _emoji: bool) -> String {
         sms_text(&sms_join(&lines))
     };
     let mut line = String::new();
-    for level in 0..LEVELS {
+    for level in 0..levels.max(1) {
         line = one_line(&compose(level));
         if sms_fits_one(&line) {
             break;

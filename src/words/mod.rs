@@ -12,6 +12,7 @@ pub mod disk;
 pub mod edit;
 pub mod editor;
 pub mod entry;
+pub mod group;
 pub mod import;
 pub mod list;
 pub mod picture;

@@ -440,8 +440,9 @@ fn a_warning_cannot_carry_control_characters() {
 }
 
 #[test]
-fn an_older_card_says_which_day_it_speaks_of() {
+fn days_are_counted_on_to_the_viewing_day_and_a_week_old_card_says_when_it_was_shared() {
     let circle = Circle::new();
+    // A version-1 card from 5 days ago: 7 days then, 12 now; its next milestone still ahead.
     let mut kim = hand_card(
         Some("Kim"),
         Some("alcohol"),
@@ -452,12 +453,30 @@ fn an_older_card_says_which_day_it_speaks_of() {
     kim["date"] = "2026-11-20".into();
     let mut lee = hand_card(Some("Lee"), None, 50, None, None);
     lee["date"] = "2026-11-24".into();
-    circle.file("cards.json", &format!("{kim}{lee}"));
+    // Shared 8 days ago: counted on, and said so.
+    let mut moe = hand_card(Some("Moe"), Some("smoking"), 20, None, None);
+    moe["date"] = "2026-11-17".into();
+    // Exactly 7 days ago: not yet old.
+    let mut ned = hand_card(Some("Ned"), Some("smoking"), 3, None, None);
+    ned["date"] = "2026-11-18".into();
+    circle.file("cards.json", &format!("{kim}{lee}{moe}{ned}"));
     assert_eq!(
         circle.ok(&["cards.json", "--no-emoji"]),
         "Our circle, 2026-11-25\n\
-         Kim: 1 week alcohol-free (on 2026-11-20).\n\
-         Lee: 50 days strong (as of 2026-11-24).\n\
+         Kim: 12 days alcohol-free, next up: 2 weeks.\n\
+         Lee: 51 days strong.\n\
+         Moe: 28 days smoking-free (shared 2026-11-17).\n\
+         Ned: 10 days smoking-free.\n\
+         Every day counts. Thank you for being here.\n"
+    );
+    // Two days on, Kim's version-1 card still knows its one milestone: it is celebrated.
+    assert_eq!(
+        circle.ok(&["cards.json", "--no-emoji", "--on", "2026-11-27"]),
+        "Our circle, 2026-11-27\n\
+         Kim: 2 weeks alcohol-free today!\n\
+         Lee: 53 days strong.\n\
+         Moe: 30 days smoking-free (shared 2026-11-17).\n\
+         Ned: 12 days smoking-free (shared 2026-11-18).\n\
          Every day counts. Thank you for being here.\n"
     );
 }
@@ -487,23 +506,39 @@ fn upcoming_lists_only_the_next_30_days_by_date() {
     assert_eq!(
         out,
         "📅 Coming up in the next 30 days\n\
+         - 2026-11-25 Ana: 6 months (gambling)\n\
+         - 2026-11-25 Cam: 30 days\n\
          - 2026-11-27 zed: 2 weeks (gambling)\n\
          - 2026-12-01 A friend: 30 days (smoking)\n\
          - 2026-12-14 Sam: 9 months (alcohol)\n\
          - 2026-12-15 Bea: 60 days (alcohol)\n\
          - 2026-12-25 Cam: 60 days\n"
     );
-    // Ana (2027-02-25) and Eli (2026-12-26, 31 days away) are left out.
-    assert!(!out.contains("Ana") && !out.contains("Eli"), "{out}");
+    // Today is included (Ana's and Cam's milestones); Ana's 9 months (2027-02-25) and Eli
+    // (2026-12-26, 31 days away) are left out.
+    assert!(
+        !out.contains("9 months (gambling)") && !out.contains("Eli"),
+        "{out}"
+    );
     // Weeks and bare numbers are days too.
     assert_eq!(
         circle.ok(&[&files[..], &["--upcoming", "2w"]].concat()),
         "📅 Coming up in the next 14 days\n\
+         - 2026-11-25 Ana: 6 months (gambling)\n\
+         - 2026-11-25 Cam: 30 days\n\
          - 2026-11-27 zed: 2 weeks (gambling)\n\
          - 2026-12-01 A friend: 30 days (smoking)\n"
     );
     assert_eq!(
         circle.ok(&[&files[..], &["--upcoming", "1", "--no-emoji"]].concat()),
+        "Coming up by tomorrow\n- 2026-11-25 Ana: 6 months (gambling)\n- 2026-11-25 Cam: 30 days\n"
+    );
+    assert_eq!(
+        circle.ok(&[
+            &files[..],
+            &["--upcoming", "1", "--no-emoji", "--on", "2026-11-28"]
+        ]
+        .concat()),
         "Coming up by tomorrow\nNo anniversaries in that time.\n"
     );
 }
@@ -683,4 +718,106 @@ fn sms_names_everyone_in_the_circle() {
     for name in ["Ana", "Cam", "Bea", "Eli", "Sam", "zed", "friend"] {
         assert!(out.contains(name), "{name} left out of {out:?}");
     }
+}
+
+#[test]
+fn upcoming_lists_every_milestone_of_every_member_today_included_with_month_ends_clamped() {
+    let circle = Circle::new();
+    // Ana started on the 31st: her 6 months fall on the last day of February.
+    circle.file(
+        "ana.json",
+        &share_card(&tracker_since("smoking", "2026-08-31"), &["--name", "Ana"]),
+    );
+    // Bo reaches 1 week today.
+    circle.file(
+        "bo.json",
+        &share_card(&tracker_since("alcohol", "2026-11-18"), &["--name", "Bo"]),
+    );
+    assert_eq!(
+        circle.ok(&["ana.json", "bo.json", "--upcoming", "100d", "--no-emoji"]),
+        "Coming up in the next 100 days\n\
+         - 2026-11-25 Bo: 1 week (alcohol)\n\
+         - 2026-11-29 Ana: 90 days (smoking)\n\
+         - 2026-12-02 Bo: 2 weeks (alcohol)\n\
+         - 2026-12-09 Ana: 100 days (smoking)\n\
+         - 2026-12-18 Bo: 30 days (alcohol)\n\
+         - 2027-01-17 Bo: 60 days (alcohol)\n\
+         - 2027-02-16 Bo: 90 days (alcohol)\n\
+         - 2027-02-26 Bo: 100 days (alcohol)\n\
+         - 2027-02-28 Ana: 6 months (smoking)\n"
+    );
+    // Four days on, the same cards: `--upcoming 0d` is that day's milestones, and the circle
+    // celebrates them, with everyone's days counted to it.
+    let on = ["--on", "2026-11-29", "--no-emoji"];
+    assert_eq!(
+        circle.ok(&[&["ana.json", "bo.json", "--upcoming", "0d"][..], &on].concat()),
+        "Coming up today\n- 2026-11-29 Ana: 90 days (smoking)\n"
+    );
+    assert_eq!(
+        circle.ok(&[&["ana.json", "bo.json"][..], &on].concat()),
+        "Our circle, 2026-11-29\n\
+         Ana: 90 days smoking-free today!\n\
+         Bo: 11 days alcohol-free, next up: 2 weeks.\n\
+         Every day counts. Thank you for being here.\n"
+    );
+}
+
+#[test]
+fn a_card_from_after_the_viewing_day_is_skipped_with_a_warning() {
+    let circle = Circle::new();
+    let mut kit = hand_card(Some("Kit"), Some("alcohol"), 9, None, None);
+    kit["date"] = "2026-11-26".into();
+    let ola = hand_card(Some("Ola"), Some("alcohol"), 4, None, None);
+    circle.file("cards.json", &format!("{kit}{ola}"));
+    let (stdout, stderr) = with_warnings(circle.cmd(&["cards.json", "--no-emoji"]));
+    assert_eq!(
+        stdout,
+        "Our circle, 2026-11-25\nOla: 4 days alcohol-free.\nEvery day counts. Thank you for being here.\n"
+    );
+    assert_eq!(
+        stderr,
+        "warning: Kit's card is dated 2026-11-26, after 2026-11-25; skipped (is a clock set wrong?)\n"
+    );
+}
+
+#[test]
+fn sms_with_many_members_says_how_many_more_there_are() {
+    let circle = Circle::new();
+    let names: Vec<String> = (0..30).map(|i| format!("Member{i:02}")).collect();
+    let cards: String = names
+        .iter()
+        .map(|n| hand_card(Some(n), Some("alcohol"), 40, None, None).to_string())
+        .collect();
+    circle.file("cards.json", &cards);
+    let out = circle.ok(&["cards.json", "--style", "sms"]);
+    let line = out.trim_end();
+    assert_eq!(out.lines().count(), 1, "{out:?}");
+    assert!(line.chars().count() <= 160, "{line:?}");
+    let shown = names.iter().filter(|n| line.contains(n.as_str())).count();
+    assert!(shown > 0, "{line}");
+    assert!(
+        line.ends_with(&format!(" - and {} more", 30 - shown)),
+        "everyone is named or counted: {line}"
+    );
+    assert!(!line.contains('…'), "nothing is cut off: {line}");
+}
+
+#[test]
+fn with_no_file_on_a_terminal_it_says_how_to_use_it() {
+    let env = crate::common::TestEnv::new();
+    let command = format!("\"{}\" circle", crate::common::BIN);
+    let mut script = env.command("script");
+    script.args(["-qec", &command, "/dev/null"]);
+    let start = std::time::Instant::now();
+    let output = script
+        .output()
+        .expect("util-linux `script` runs the command on a pseudo-terminal");
+    assert!(start.elapsed() < std::time::Duration::from_secs(20));
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{text}");
+    assert!(
+        text.starts_with("error: circle reads share cards: give it files"),
+        "{text}"
+    );
+    assert!(text.contains("milestone share --style json"), "{text}");
 }

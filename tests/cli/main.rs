@@ -23,6 +23,7 @@ mod editor;
 mod errors;
 mod exchange;
 mod git_sync;
+mod group;
 mod hard_moment;
 mod list;
 mod package;

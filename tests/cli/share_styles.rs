@@ -417,9 +417,17 @@ fn exact_plain_texts_for_each_kind_of_day() {
     assert_eq!(
         card,
         serde_json::json!({
+            "version": 2,
             "name": "Sam", "tracker": "alcohol", "date": "2026-11-25", "days": 184,
             "milestone": "6 months",
-            "next_milestone": {"label": "9 months", "date": "2027-02-25", "days_left": 92}
+            "next_milestone": {"label": "9 months", "date": "2027-02-25", "days_left": 92},
+            "start": "2026-05-25", "phrase": "alcohol-free",
+            // Every milestone in the 366 days after the card's date, oldest first.
+            "upcoming": [
+                {"label": "9 months", "date": "2027-02-25"},
+                {"label": "1 year", "date": "2027-05-25"},
+                {"label": "18 months", "date": "2027-11-25"}
+            ]
         })
     );
 }
