@@ -699,7 +699,10 @@ fn a_fifo_or_a_device_for_the_redo_record_is_refused_not_waited_on() {
 /// Finding 5: an add killed after its append was durable leaves its record; the person then
 /// deletes that entry by hand. It must stay deleted.
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "kills add at a crash point: the hook exists in debug builds only")]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "kills add at a crash point: the hook exists in debug builds only"
+)]
 fn a_hand_deleted_entry_is_not_brought_back_by_a_leftover_redo_record() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     let after = add_killed_at(&journal, "after-append", "killed after the append");
@@ -719,7 +722,10 @@ fn a_hand_deleted_entry_is_not_brought_back_by_a_leftover_redo_record() {
 /// Finding 6: the same leftover record after the person deleted a *different* entry of the
 /// same byte length must not be replayed (that wrote the entry twice).
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "kills add at a crash point: the hook exists in debug builds only")]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "kills add at a crash point: the hook exists in debug builds only"
+)]
 fn a_leftover_redo_record_is_not_replayed_onto_a_different_journal_of_the_same_length() {
     const NOTE: &str = "killed after the append";
     // Learn how long the appended entry is, then give the journal an entry just as long.
@@ -980,7 +986,10 @@ fn ctrl_c_in_the_editor_leaves_no_copy_of_the_journal() {
 /// Finding 10: in a shared sticky folder (/tmp), side files planted by another user are
 /// refused: a `.pending` of theirs injected entries, a `.lock` of theirs blocked every write.
 #[test]
-#[cfg_attr(not(debug_assertions), ignore = "kills add at a crash point: the hook exists in debug builds only")]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "kills add at a crash point: the hook exists in debug builds only"
+)]
 fn side_files_of_another_user_are_refused() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     fs::set_permissions(journal.folder(), fs::Permissions::from_mode(0o1777)).unwrap();
