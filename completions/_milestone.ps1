@@ -45,6 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Print what is due today, each thing once a day (for cron or a systemd timer)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -236,6 +237,16 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'milestone;remind' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Name private trackers too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'milestone;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Begin tracking something: a new streak starts on --since (today by default)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Log a check-in (or, with --win, a win) for a day')
@@ -254,6 +265,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('paths', 'paths', [CompletionResultType]::ParameterValue, 'Show where the journal and the settings file are')
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
+            [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Print what is due today, each thing once a day (for cron or a systemd timer)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -306,6 +318,9 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;prompt' {
+            break
+        }
+        'milestone;help;remind' {
             break
         }
         'milestone;help;help' {

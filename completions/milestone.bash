@@ -52,6 +52,9 @@ _milestone() {
             milestone,prompt)
                 cmd="milestone__subcmd__prompt"
                 ;;
+            milestone,remind)
+                cmd="milestone__subcmd__remind"
+                ;;
             milestone,report)
                 cmd="milestone__subcmd__report"
                 ;;
@@ -106,6 +109,9 @@ _milestone() {
             milestone__subcmd__help,prompt)
                 cmd="milestone__subcmd__help__subcmd__prompt"
                 ;;
+            milestone__subcmd__help,remind)
+                cmd="milestone__subcmd__help__subcmd__remind"
+                ;;
             milestone__subcmd__help,report)
                 cmd="milestone__subcmd__help__subcmd__report"
                 ;;
@@ -131,7 +137,7 @@ _milestone() {
 
     case "${cmd}" in
         milestone)
-            opts="-h -V --journal --config --color --help --version start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help"
+            opts="-h -V --journal --config --color --help --version start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -531,7 +537,7 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__help)
-            opts="start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt help"
+            opts="start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -699,6 +705,20 @@ _milestone() {
             return 0
             ;;
         milestone__subcmd__help__subcmd__prompt)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        milestone__subcmd__help__subcmd__remind)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1035,6 +1055,58 @@ _milestone() {
                 return 0
             fi
             case "${prev}" in
+                --journal)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        milestone__subcmd__remind)
+            opts="-h --all --format --journal --config --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
                 --journal)
                     local oldifs
                     if [ -n "${IFS+x}" ]; then

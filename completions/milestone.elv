@@ -42,6 +42,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand paths 'Show where the journal and the settings file are'
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+            cand remind 'Print what is due today, each thing once a day (for cron or a systemd timer)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;start'= {
@@ -215,6 +216,15 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'milestone;remind'= {
+            cand --format 'Output format'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --all 'Name private trackers too'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'milestone;help'= {
             cand start 'Begin tracking something: a new streak starts on --since (today by default)'
             cand add 'Log a check-in (or, with --win, a win) for a day'
@@ -233,6 +243,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand paths 'Show where the journal and the settings file are'
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+            cand remind 'Print what is due today, each thing once a day (for cron or a systemd timer)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;help;start'= {
@@ -268,6 +279,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;merge-driver'= {
         }
         &'milestone;help;prompt'= {
+        }
+        &'milestone;help;remind'= {
         }
         &'milestone;help;help'= {
         }

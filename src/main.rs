@@ -10,14 +10,17 @@ mod day_counting_oracle;
 mod editor;
 mod error;
 mod exchange;
+mod hooks;
 mod journal;
 #[cfg(test)]
 mod loader_fuzz;
 mod milestones;
 mod output;
+mod remind;
 mod report;
 mod settings;
 mod share;
+mod state;
 mod storage;
 mod streak;
 mod words;

@@ -43,13 +43,13 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         _ => "a check-in",
     };
     let id = entry.id.as_deref().unwrap_or("");
-    match standing {
+    match &standing {
         Some(s) => writeln!(
             out,
             "Logged {what} for {} on {} (day {}). [{id}]",
             entry.tracker,
             entry.date,
-            ctx.counting().days(&s)
+            ctx.counting().days(s)
         )?,
         None => writeln!(
             out,
@@ -57,6 +57,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
             entry.tracker, entry.date
         )?,
     }
+    crate::hooks::after_entry(ctx, &entry, standing.as_ref());
     Ok(())
 }
 

@@ -11,6 +11,7 @@ mod list;
 mod merge_driver;
 mod paths;
 mod prompt;
+mod remind;
 mod report;
 mod reset;
 mod rm;
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import(args) => import::run(args, &ctx),
         Command::Check => check::run(&ctx),
         Command::Prompt(args) => prompt::run(args, &ctx),
+        Command::Remind(args) => remind::run(args, &ctx),
         Command::Completions(_) | Command::Paths | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

@@ -26,12 +26,12 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         draft,
         ctx.today,
     )?;
-    let tracker = entry.tracker;
+    let tracker = &entry.tracker;
 
     let mut out = std::io::stdout().lock();
     writeln!(out, "Reset recorded for {tracker} on {date}.")?;
-    if let Some(s) = standing {
-        let (total, of) = ctx.counting().total_of(&s);
+    if let Some(s) = &standing {
+        let (total, of) = ctx.counting().total_of(s);
         if total == of {
             writeln!(
                 out,
@@ -51,9 +51,10 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
             writeln!(
                 out,
                 "Be gentle with yourself. Your new streak is already {} old.",
-                crate::output::plural(ctx.counting().days(&s), "day")
+                crate::output::plural(ctx.counting().days(s), "day")
             )?;
         }
     }
+    crate::hooks::after_entry(ctx, &entry, standing.as_ref());
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! share (making journal text safe for a terminal, plurals, colour).
 
 pub mod json;
+pub mod remind_json;
+pub mod remind_text;
 pub mod report_markdown;
 pub mod report_text;
 pub mod streak_text;

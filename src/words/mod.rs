@@ -4,3 +4,5 @@
 //!
 //! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
 //! compassion.
+
+pub mod remind;
