@@ -332,8 +332,8 @@ pub struct PromptArgs {
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "What is due: your milestones today and tomorrow, and \"no check-in yet today\"
-for a tracker with check-ins on at least 3 of the last 7 days. Each is said once a day; with
+    after_help = "What is due: your milestones today and tomorrow, and \"no check-in yet today\" for a
+tracker with check-ins on at least 3 of the last 7 days. Each is said once a day; with
 nothing (more) to say it prints nothing, so cron sends no mail and xargs -r runs nothing.
 It also runs the on_milestone hooks that are due (see [hooks] in the README).
 
@@ -342,7 +342,7 @@ without its name (\"30 days on a private tracker\"); --all names it.
 
 Examples:
   milestone remind | xargs -r -d '\\n' -n 1 notify-send Milestone
-  0 9,20 * * * milestone remind                      (crontab: cron mails what is due)
+  0 19 * * * $HOME/.cargo/bin/milestone remind       (crontab: cron mails what is due)
   milestone remind --format json"
 )]
 pub struct RemindArgs {

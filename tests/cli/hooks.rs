@@ -32,7 +32,8 @@ impl Hooked {
         hooked.script(
             "hook",
             &format!(
-                "{{\n  echo '--- call'\n  for a in \"$@\"; do printf 'arg: %s\\n' \"$a\"; done\n  env | grep '^MILESTONE_' | grep -v -e '^MILESTONE_TODAY=' -e '^MILESTONE_JOURNAL=' -e '^MILESTONE_CONFIG=' -e '^MILESTONE_CACHE_DIR=' | sort\n  echo 'stdin:'\n  cat\n}} >> '{}'\n",
+                // Hooks run side by side: each call takes the log's lock, so calls never mix.
+                "exec 9>>'{}'\nflock 9\n{{\n  echo '--- call'\n  for a in \"$@\"; do printf 'arg: %s\\n' \"$a\"; done\n  env | grep '^MILESTONE_' | grep -v -e '^MILESTONE_TODAY=' -e '^MILESTONE_JOURNAL=' -e '^MILESTONE_CONFIG=' -e '^MILESTONE_CACHE_DIR=' | sort\n  echo 'stdin:'\n  cat\n}} >&9\n",
                 log.display()
             ),
         );

@@ -204,3 +204,158 @@ fn remind_is_documented_for_cron() {
     assert!(help.contains("private tracker"), "{help}");
     assert!(help.contains("notify-send"), "{help}");
 }
+
+/// A folder of stand-in programs, first on PATH: `notify-send` and `curl` that log their
+/// arguments (one line each, `|` between them) to `calls.log`, and the real `milestone` where
+/// `cargo install` puts it, in `home/.cargo/bin`.
+struct FakeDesktop {
+    dir: tempfile::TempDir,
+}
+
+impl FakeDesktop {
+    fn new() -> FakeDesktop {
+        let dir = tempfile::tempdir().unwrap();
+        let bin = dir.path().join("bin");
+        fs::create_dir_all(&bin).unwrap();
+        let log = dir.path().join("calls.log");
+        for name in ["notify-send", "curl"] {
+            let path = bin.join(name);
+            fs::write(
+                &path,
+                format!(
+                    "#!/bin/sh\n{{ printf '{name}'; for a in \"$@\"; do printf '|%s' \"$a\"; done; echo; }} >> '{}'\n",
+                    log.display()
+                ),
+            )
+            .unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        let cargo_bin = dir.path().join("home/.cargo/bin");
+        fs::create_dir_all(&cargo_bin).unwrap();
+        std::os::unix::fs::symlink(env!("CARGO_BIN_EXE_milestone"), cargo_bin.join("milestone"))
+            .unwrap();
+        FakeDesktop { dir }
+    }
+
+    /// The stand-ins, and the system's programs (sh, xargs, jq), but not `milestone`.
+    fn path_var(&self) -> String {
+        format!("{}:/usr/bin:/bin", self.dir.path().join("bin").display())
+    }
+
+    fn calls(&self) -> String {
+        fs::read_to_string(self.dir.path().join("calls.log")).unwrap_or_default()
+    }
+
+    /// `sh -c LINE` as cron or systemd would run it, on 2026-04-13, for `hooked`'s journal.
+    fn run(&self, hooked: &Hooked, line: &str) -> String {
+        self.run_with_path(hooked, line, &self.path_var())
+    }
+
+    fn run_with_path(&self, hooked: &Hooked, line: &str, path: &str) -> String {
+        // A fresh memory each time: each line is its own first run of the day.
+        let state = tempfile::tempdir_in(self.dir.path()).unwrap();
+        let mut cmd = assert_cmd::Command::new("/bin/sh");
+        cmd.arg("-c")
+            .arg(line)
+            .env_clear()
+            .env("HOME", self.dir.path().join("home"))
+            .env("PATH", path)
+            .env("MILESTONE_JOURNAL", &hooked.journal.path)
+            .env("MILESTONE_CONFIG", hooked.path("config.toml"))
+            .env("MILESTONE_NO_CACHE", "1")
+            .env("XDG_STATE_HOME", state.path())
+            .env("MILESTONE_TODAY", "2026-04-13");
+        run_ok(cmd)
+    }
+}
+
+const CRONTAB: &str = include_str!("../../contrib/cron/milestone.crontab");
+const SERVICE: &str = include_str!("../../contrib/systemd/milestone-remind.service");
+
+#[test]
+fn the_crontab_lines_work() {
+    let lines: Vec<&str> = CRONTAB
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .collect();
+    assert_eq!(lines.len(), 2, "{CRONTAB}");
+    for line in &lines {
+        assert!(line.starts_with("0 19 * * * "), "{line}");
+        assert!(!line.contains('%'), "cron turns % into a new line: {line}");
+    }
+    let desktop = FakeDesktop::new();
+    let hooked = Hooked::new(HABIT, "");
+    let mailed = desktop.run(&hooked, &lines[0]["0 19 * * * ".len()..]);
+    assert_eq!(
+        mailed,
+        "🎉 Today: 30 days alcohol-free!\nNo check-in yet today for alcohol. How are you doing?\n"
+    );
+    let shown = desktop.run(&hooked, &lines[1]["0 19 * * * ".len()..]);
+    assert_eq!(shown, "");
+    assert_eq!(
+        desktop.calls(),
+        "notify-send|Milestone|🎉 Today: 30 days alcohol-free!\nnotify-send|Milestone|No check-in yet today for alcohol. How are you doing?\n"
+    );
+}
+
+#[test]
+fn the_systemd_units_are_valid_and_the_service_notifies() {
+    let contrib = concat!(env!("CARGO_MANIFEST_DIR"), "/contrib/systemd");
+    let mut verify = assert_cmd::Command::new("systemd-analyze");
+    verify
+        .arg("verify")
+        .arg(format!("{contrib}/milestone-remind.service"))
+        .arg(format!("{contrib}/milestone-remind.timer"));
+    assert_eq!(run_ok(verify), "");
+    let timer = include_str!("../../contrib/systemd/milestone-remind.timer");
+    assert!(timer.contains("\nOnCalendar=*-*-* 19:00\n"), "{timer}");
+    assert!(timer.contains("\nPersistent=true\n"), "{timer}");
+
+    let exec = SERVICE
+        .lines()
+        .find_map(|l| l.strip_prefix("ExecStart=/bin/sh -c '"))
+        .and_then(|l| l.strip_suffix('\''))
+        .expect("ExecStart=/bin/sh -c '...'");
+    let desktop = FakeDesktop::new();
+    let home = desktop.dir.path().join("home").display().to_string();
+    // The service's own PATH, where it finds milestone; the stand-in notify-send first.
+    let path = SERVICE
+        .lines()
+        .find_map(|l| l.strip_prefix("Environment=PATH="))
+        .expect("Environment=PATH=")
+        .replace("%h", &home);
+    let hooked = Hooked::new(HABIT, "");
+    let dirs = format!("{}:{path}", desktop.dir.path().join("bin").display());
+    assert_eq!(desktop.run_with_path(&hooked, exec, &dirs), "");
+    assert_eq!(desktop.calls().lines().count(), 2, "{}", desktop.calls());
+}
+
+#[test]
+fn the_chat_hook_example_posts_the_message_as_json() {
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/contrib/hooks/post-to-chat");
+    let journal = ALCOHOL.replace(
+        "since = 2026-03-14\n",
+        "since = 2026-03-14\nphrase = \"\\\"free\\\" $(touch pwned)\"\n",
+    );
+    let hooked = Hooked::new(
+        &journal,
+        &format!("[hooks]\non_milestone = [\"{script}\", \"{{message}}\"]\n"),
+    );
+    let desktop = FakeDesktop::new();
+    let mut add = hooked.cmd("2026-04-13", &["add"]);
+    add.env("PATH", desktop.path_var());
+    run_ok(add);
+    let calls = desktop.calls();
+    let args: Vec<&str> = calls.trim_end().split('|').collect();
+    assert_eq!(args[0], "curl", "{calls}");
+    assert_eq!(
+        args.last(),
+        Some(&"https://chat.example.org/hooks/REPLACE-WITH-YOUR-OWN")
+    );
+    let body = args[args.iter().position(|a| *a == "--data").unwrap() + 1];
+    assert_eq!(
+        json(body),
+        json(r#"{"text": "30 days \"free\" $(touch pwned) today. Well done!"}"#)
+    );
+    assert!(!hooked.path("pwned").exists());
+}
