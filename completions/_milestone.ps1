@@ -46,15 +46,18 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Print what is due today, each thing once a day (for cron or a systemd timer)')
+            [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'milestone;start' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]')
             [CompletionResult]::new('--cost-per-day', '--cost-per-day', [CompletionResultType]::ParameterName, 'Money no longer spent per day, in your own currency')
+            [CompletionResult]::new('--phrase', '--phrase', [CompletionResultType]::ParameterName, 'What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Keep this tracker private: it is never shared, posted to a group, drawn or hooked')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -78,12 +81,16 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;reset' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The day of the slip [default: today]')
             [CompletionResult]::new('--date', '--date', [CompletionResultType]::ParameterName, 'The day of the slip [default: today]')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note for yourself about what happened')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask first (on a terminal, reset asks before it records anything)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask first (on a terminal, reset asks before it records anything)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -131,6 +138,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;streak' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Count as of this day instead of today')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
@@ -141,6 +150,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;report' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Report as of this day instead of today')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
@@ -151,6 +162,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;share' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'Share as of this day instead of today')
             [CompletionResult]::new('--style', '--style', [CompletionResultType]::ParameterName, 'How to format the text [default: plain, or share_style from the settings]')
             [CompletionResult]::new('--template', '--template', [CompletionResultType]::ParameterName, 'Use a share template from the settings file''s [templates] instead of a style')
@@ -162,6 +175,8 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--discreet', '--discreet', [CompletionResultType]::ParameterName, 'Never name what you track ("256 days strong")')
             [CompletionResult]::new('--no-emoji', '--no-emoji', [CompletionResultType]::ParameterName, 'Leave out emoji')
             [CompletionResult]::new('--with-notes', '--with-notes', [CompletionResultType]::ParameterName, 'Add that day''s notes and win (never the text of a private entry)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Share every tracker that is not private')
+            [CompletionResult]::new('--with-total', '--with-total', [CompletionResultType]::ParameterName, 'After a slip, also say how many days still count in all [default: share_total from the settings]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -230,9 +245,12 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;prompt' {
+            [CompletionResult]::new('-t', '-t', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
+            [CompletionResult]::new('--tracker', '--tracker', [CompletionResultType]::ParameterName, 'The tracker, as an option (the same as TRACKER)')
             [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include private trackers too')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -243,6 +261,20 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Name private trackers too')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'milestone;tracker' {
+            [CompletionResult]::new('--rename', '--rename', [CompletionResultType]::ParameterName, 'A new name; every entry of the tracker follows')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'A new first day for the first streak')
+            [CompletionResult]::new('--cost-per-day', '--cost-per-day', [CompletionResultType]::ParameterName, 'Money no longer spent per day (0 to forget it)')
+            [CompletionResult]::new('--phrase', '--phrase', [CompletionResultType]::ParameterName, 'What follows the count ("30 days sober"); an empty phrase goes back to NAME-free')
+            [CompletionResult]::new('--journal', '--journal', [CompletionResultType]::ParameterName, 'The journal file [default: milestone/journal.toml in your data folder]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'The settings file [default: milestone/config.toml in your config folder]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour: only on a terminal (auto), always, or never')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Make the tracker private: never shared, posted, drawn or hooked')
+            [CompletionResult]::new('--shareable', '--shareable', [CompletionResultType]::ParameterName, 'Let the tracker be shared again')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -266,6 +298,7 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             [CompletionResult]::new('merge-driver', 'merge-driver', [CompletionResultType]::ParameterValue, 'Merge two clones'' journals entry by entry (a git merge driver; see the README)')
             [CompletionResult]::new('prompt', 'prompt', [CompletionResultType]::ParameterValue, 'Print one short line for a shell prompt or status bar (nothing when there is no journal)')
             [CompletionResult]::new('remind', 'remind', [CompletionResultType]::ParameterValue, 'Print what is due today, each thing once a day (for cron or a systemd timer)')
+            [CompletionResult]::new('tracker', 'tracker', [CompletionResultType]::ParameterValue, 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -321,6 +354,9 @@ Register-ArgumentCompleter -Native -CommandName 'milestone' -ScriptBlock {
             break
         }
         'milestone;help;remind' {
+            break
+        }
+        'milestone;help;tracker' {
             break
         }
         'milestone;help;help' {

@@ -43,14 +43,17 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
             cand remind 'Print what is due today, each thing once a day (for cron or a systemd timer)'
+            cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;start'= {
             cand --since 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]'
             cand --cost-per-day 'Money no longer spent per day, in your own currency'
+            cand --phrase 'What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Keep this tracker private: it is never shared, posted to a group, drawn or hooked'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -72,12 +75,16 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;reset'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand -d 'The day of the slip [default: today]'
             cand --date 'The day of the slip [default: today]'
             cand --note 'A note for yourself about what happened'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand -y 'Do not ask first (on a terminal, reset asks before it records anything)'
+            cand --yes 'Do not ask first (on a terminal, reset asks before it records anything)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -121,6 +128,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;streak'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --on 'Count as of this day instead of today'
             cand --format 'Output format'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
@@ -130,6 +139,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;report'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --on 'Report as of this day instead of today'
             cand --format 'Output format'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
@@ -139,6 +150,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;share'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --on 'Share as of this day instead of today'
             cand --style 'How to format the text [default: plain, or share_style from the settings]'
             cand --template 'Use a share template from the settings file''s [templates] instead of a style'
@@ -150,6 +163,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --discreet 'Never name what you track ("256 days strong")'
             cand --no-emoji 'Leave out emoji'
             cand --with-notes 'Add that day''s notes and win (never the text of a private entry)'
+            cand --all 'Share every tracker that is not private'
+            cand --with-total 'After a slip, also say how many days still count in all [default: share_total from the settings]'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -210,9 +225,12 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --help 'Print help'
         }
         &'milestone;prompt'= {
+            cand -t 'The tracker, as an option (the same as TRACKER)'
+            cand --tracker 'The tracker, as an option (the same as TRACKER)'
             cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --all 'Include private trackers too'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -222,6 +240,19 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand --config 'The settings file [default: milestone/config.toml in your config folder]'
             cand --color 'When to use colour: only on a terminal (auto), always, or never'
             cand --all 'Name private trackers too'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'milestone;tracker'= {
+            cand --rename 'A new name; every entry of the tracker follows'
+            cand --since 'A new first day for the first streak'
+            cand --cost-per-day 'Money no longer spent per day (0 to forget it)'
+            cand --phrase 'What follows the count ("30 days sober"); an empty phrase goes back to NAME-free'
+            cand --journal 'The journal file [default: milestone/journal.toml in your data folder]'
+            cand --config 'The settings file [default: milestone/config.toml in your config folder]'
+            cand --color 'When to use colour: only on a terminal (auto), always, or never'
+            cand --private 'Make the tracker private: never shared, posted, drawn or hooked'
+            cand --shareable 'Let the tracker be shared again'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -244,6 +275,7 @@ set edit:completion:arg-completer[milestone] = {|@words|
             cand merge-driver 'Merge two clones'' journals entry by entry (a git merge driver; see the README)'
             cand prompt 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
             cand remind 'Print what is due today, each thing once a day (for cron or a systemd timer)'
+            cand tracker 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'milestone;help;start'= {
@@ -281,6 +313,8 @@ set edit:completion:arg-completer[milestone] = {|@words|
         &'milestone;help;prompt'= {
         }
         &'milestone;help;remind'= {
+        }
+        &'milestone;help;tracker'= {
         }
         &'milestone;help;help'= {
         }

@@ -49,14 +49,17 @@ complete -c milestone -n "__fish_milestone_needs_command" -f -a "paths" -d 'Show
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "remind" -d 'Print what is due today, each thing once a day (for cron or a systemd timer)'
+complete -c milestone -n "__fish_milestone_needs_command" -f -a "tracker" -d 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
 complete -c milestone -n "__fish_milestone_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l since -d 'The first day of the streak, such as 2026-03-14 or "3 weeks ago" [default: today]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l cost-per-day -d 'Money no longer spent per day, in your own currency' -r
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l phrase -d 'What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand start" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand start" -l private -d 'Keep this tracker private: it is never shared, posted to a group, drawn or hooked'
 complete -c milestone -n "__fish_milestone_using_subcommand start" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s t -l tracker -d 'The tracker (may be left out when you have only one)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s d -l date -d 'The day, such as yesterday, friday or "nov 20" [default: today]' -r
@@ -71,6 +74,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand add" -l no-edit -d '
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l win -d 'Log a win: a milestone of your own, in your own words'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -l private -d 'Keep the text private: it is never shared'
 complete -c milestone -n "__fish_milestone_using_subcommand add" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -s d -l date -d 'The day of the slip [default: today]' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l note -d 'A note for yourself about what happened' -r
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
@@ -78,6 +82,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand reset" -l config -d 
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand reset" -s y -l yes -d 'Do not ask first (on a terminal, reset asks before it records anything)'
 complete -c milestone -n "__fish_milestone_using_subcommand reset" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand list" -s t -l tracker -d 'Only this tracker\'s entries' -r
 complete -c milestone -n "__fish_milestone_using_subcommand list" -l since -d 'Only entries on or after this day' -r
@@ -116,6 +121,7 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -s y -l yes -d 'Remove without asking'
 complete -c milestone -n "__fish_milestone_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand streak" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l on -d 'Count as of this day instead of today' -r
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
@@ -125,6 +131,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand streak" -l color -d 
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand streak" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand report" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand report" -l on -d 'Report as of this day instead of today' -r
 complete -c milestone -n "__fish_milestone_using_subcommand report" -l format -d 'Output format' -r -f -a "text\t''
 markdown\t''
@@ -135,6 +142,7 @@ complete -c milestone -n "__fish_milestone_using_subcommand report" -l color -d 
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand report" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l on -d 'Share as of this day instead of today' -r
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l style -d 'How to format the text [default: plain, or share_style from the settings]' -r -f -a "plain\t'Plain text, for any chat'
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
@@ -153,6 +161,8 @@ complete -c milestone -n "__fish_milestone_using_subcommand share" -l anonymous 
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l discreet -d 'Never name what you track ("256 days strong")'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l no-emoji -d 'Leave out emoji'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-notes -d 'Add that day\'s notes and win (never the text of a private entry)'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l all -d 'Share every tracker that is not private'
+complete -c milestone -n "__fish_milestone_using_subcommand share" -l with-total -d 'After a slip, also say how many days still count in all [default: share_total from the settings]'
 complete -c milestone -n "__fish_milestone_using_subcommand share" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c milestone -n "__fish_milestone_using_subcommand circle" -l style -d 'How to format the text' -r -f -a "plain\t'Plain text, for any chat'
 markdown\t'Markdown, as GitHub, Mattermost, Element and most chats read it'
@@ -210,11 +220,13 @@ complete -c milestone -n "__fish_milestone_using_subcommand merge-driver" -l col
 always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand merge-driver" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand prompt" -s t -l tracker -d 'The tracker, as an option (the same as TRACKER)' -r
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand prompt" -l all -d 'Include private trackers too'
 complete -c milestone -n "__fish_milestone_using_subcommand prompt" -s h -l help -d 'Print help'
 complete -c milestone -n "__fish_milestone_using_subcommand remind" -l format -d 'Output format' -r -f -a "text\t''
 json\t''"
@@ -225,22 +237,35 @@ always\t''
 never\t''"
 complete -c milestone -n "__fish_milestone_using_subcommand remind" -l all -d 'Name private trackers too'
 complete -c milestone -n "__fish_milestone_using_subcommand remind" -s h -l help -d 'Print help'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "list" -d 'Show journal entries, oldest first'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "share" -d 'Print a short celebratory text for a group chat'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "completions" -d 'Print a shell completion script'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "paths" -d 'Show where the journal and the settings file are'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "remind" -d 'Print what is due today, each thing once a day (for cron or a systemd timer)'
-complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l rename -d 'A new name; every entry of the tracker follows' -r
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l since -d 'A new first day for the first streak' -r
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l cost-per-day -d 'Money no longer spent per day (0 to forget it)' -r
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l phrase -d 'What follows the count ("30 days sober"); an empty phrase goes back to NAME-free' -r
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l journal -d 'The journal file [default: milestone/journal.toml in your data folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l config -d 'The settings file [default: milestone/config.toml in your config folder]' -r -F
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l color -d 'When to use colour: only on a terminal (auto), always, or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l private -d 'Make the tracker private: never shared, posted, drawn or hooked'
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -l shareable -d 'Let the tracker be shared again'
+complete -c milestone -n "__fish_milestone_using_subcommand tracker" -s h -l help -d 'Print help'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "start" -d 'Begin tracking something: a new streak starts on --since (today by default)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "add" -d 'Log a check-in (or, with --win, a win) for a day'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "reset" -d 'Record a slip: the streak starts again, and every day before it still counts'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "list" -d 'Show journal entries, oldest first'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "edit" -d 'Change one entry, or with no ID edit the whole journal in your editor'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "rm" -d 'Remove one entry (asks first on a terminal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "streak" -d 'Show current, longest and total days, check-ins, and the last and next milestone'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "report" -d 'Print the milestone report: milestones and their dates, the next ones, wins, resets'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "share" -d 'Print a short celebratory text for a group chat'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "circle" -d 'Print one celebration for a group from its members\' share cards'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "export" -d 'Write the whole journal as JSON, CSV or Markdown, or the coming milestones as a calendar'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "import" -d 'Add entries (and trackers) from an export, jrnl\'s JSON or Loop Habit Tracker\'s CSV'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "check" -d 'Check the journal for mistakes, each shown as PATH:LINE:COL: message'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "completions" -d 'Print a shell completion script'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "paths" -d 'Show where the journal and the settings file are'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "merge-driver" -d 'Merge two clones\' journals entry by entry (a git merge driver; see the README)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "prompt" -d 'Print one short line for a shell prompt or status bar (nothing when there is no journal)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "remind" -d 'Print what is due today, each thing once a day (for cron or a systemd timer)'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "tracker" -d 'List your trackers, or change one: rename, re-date, re-price, its phrase or privacy'
+complete -c milestone -n "__fish_milestone_using_subcommand help; and not __fish_seen_subcommand_from start add reset list edit rm streak report share circle export import check completions paths merge-driver prompt remind tracker help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

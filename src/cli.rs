@@ -91,6 +91,54 @@ pub enum Command {
     Prompt(PromptArgs),
     /// Print what is due today, each thing once a day (for cron or a systemd timer)
     Remind(RemindArgs),
+    /// List your trackers, or change one: rename, re-date, re-price, its phrase or privacy
+    Tracker(TrackerArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(
+    after_help = "With no NAME, lists your trackers.\n\nExamples:\n  milestone tracker\n  milestone tracker no-smoking --phrase \"smoke-free\"\n  milestone tracker self-harm --private\n  milestone tracker drinking --rename alcohol"
+)]
+pub struct TrackerArgs {
+    /// The tracker to change
+    #[arg(value_name = "NAME", add = crate::complete::trackers())]
+    pub name: Option<String>,
+    /// A new name; every entry of the tracker follows
+    #[arg(long, value_name = "NEW", requires = "name")]
+    pub rename: Option<String>,
+    /// A new first day for the first streak
+    #[arg(long, value_name = "DATE", requires = "name")]
+    pub since: Option<String>,
+    /// Money no longer spent per day (0 to forget it)
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cost, requires = "name")]
+    pub cost_per_day: Option<f64>,
+    /// What follows the count ("30 days sober"); an empty phrase goes back to NAME-free
+    #[arg(long, value_name = "P", requires = "name")]
+    pub phrase: Option<String>,
+    /// Make the tracker private: never shared, posted, drawn or hooked
+    #[arg(long, conflicts_with = "shareable", requires = "name")]
+    pub private: bool,
+    /// Let the tracker be shared again
+    #[arg(long, requires = "name")]
+    pub shareable: bool,
+}
+
+/// A tracker, given either way every command that takes one accepts: `TRACKER` or
+/// `-t/--tracker T` (names in any case).
+#[derive(Debug, Args)]
+pub struct TrackerArg {
+    /// The tracker, by name (any case); see above for which is used when it is left out
+    #[arg(id = "tracker_name", value_name = "TRACKER", add = crate::complete::trackers())]
+    positional: Option<String>,
+    /// The tracker, as an option (the same as TRACKER)
+    #[arg(id = "tracker", short = 't', long = "tracker", value_name = "T", conflicts_with = "tracker_name", add = crate::complete::trackers())]
+    option: Option<String>,
+}
+
+impl TrackerArg {
+    pub fn name(&self) -> Option<&str> {
+        self.positional.as_deref().or(self.option.as_deref())
+    }
 }
 
 #[derive(Debug, Args)]
@@ -104,8 +152,14 @@ pub struct StartArgs {
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Money no longer spent per day, in your own currency
-    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = cost)]
     pub cost_per_day: Option<f64>,
+    /// Keep this tracker private: it is never shared, posted to a group, drawn or hooked
+    #[arg(long)]
+    pub private: bool,
+    /// What follows the count, such as "sober" or "clean" ("30 days sober") [default: NAME-free]
+    #[arg(long, value_name = "P", value_parser = phrase)]
+    pub phrase: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -126,10 +180,10 @@ pub struct AddArgs {
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,
     /// How you feel, 1 (low) to 5 (great)
-    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true)]
-    pub mood: Option<i64>,
+    #[arg(short, long, value_name = "1-5", allow_negative_numbers = true, value_parser = mood)]
+    pub mood: Option<u8>,
     /// A tag; repeat for several
-    #[arg(long = "tag", value_name = "T", add = crate::complete::tags())]
+    #[arg(long = "tag", value_name = "T", add = crate::complete::tags(), value_parser = tag)]
     pub tags: Vec<String>,
     /// Log a win: a milestone of your own, in your own words
     #[arg(long)]
@@ -144,15 +198,17 @@ pub struct AddArgs {
     after_help = "A slip is part of many recoveries. The streak starts again on its day; every day before\nit still counts, and nothing is erased.\n\nExamples:\n  milestone reset\n  milestone reset alcohol --date yesterday --note \"cousin's wedding\""
 )]
 pub struct ResetArgs {
-    /// The tracker (may be left out when you have only one)
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// The day of the slip [default: today]
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,
     /// A note for yourself about what happened
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+    /// Do not ask first (on a terminal, reset asks before it records anything)
+    #[arg(short, long)]
+    pub yes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -176,11 +232,12 @@ pub struct EditArgs {
         long,
         value_name = "1-5",
         allow_negative_numbers = true,
-        requires = "id"
+        requires = "id",
+        value_parser = mood
     )]
-    pub mood: Option<i64>,
+    pub mood: Option<u8>,
     /// Replace the tags; repeat for several
-    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags())]
+    #[arg(long = "tag", value_name = "T", requires = "id", add = crate::complete::tags(), value_parser = tag)]
     pub tags: Vec<String>,
     /// Keep the text private: it is never shared
     #[arg(long, conflicts_with = "public", requires = "id")]
@@ -234,9 +291,8 @@ pub struct ListArgs {
     after_help = "Examples:\n  milestone streak\n  milestone streak alcohol --on 2026-12-31\n  milestone streak --format json"
 )]
 pub struct StreakArgs {
-    /// Only this tracker [default: all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// Count as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
@@ -250,9 +306,8 @@ pub struct StreakArgs {
     after_help = "Examples:\n  milestone report --on 2026-12-31\n  milestone report alcohol --format markdown > report.md"
 )]
 pub struct ReportArgs {
-    /// Only this tracker [default: all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// Report as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
@@ -268,10 +323,12 @@ pub struct ReportArgs {
   milestone share --discreet --style sms
   milestone share --style json > my-card.json      (for `milestone circle`)
   milestone share --template meeting               (a template from the settings file)")]
+#[command(
+    after_help = "Which trackers: the one named; else default_tracker from the settings; else your one tracker\nthat is not private. --all shares every tracker that is not private. A private tracker is never\nshared (`milestone tracker NAME --shareable` changes that)."
+)]
 pub struct ShareArgs {
-    /// Only this tracker [default: the settings' default_tracker, else all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
     /// Share as of this day instead of today
     #[arg(long, value_name = "D")]
     pub on: Option<String>,
@@ -296,6 +353,12 @@ pub struct ShareArgs {
     /// Add that day's notes and win (never the text of a private entry)
     #[arg(long)]
     pub with_notes: bool,
+    /// Share every tracker that is not private
+    #[arg(long, conflicts_with = "tracker_name", conflicts_with = "tracker")]
+    pub all: bool,
+    /// After a slip, also say how many days still count in all [default: share_total from the settings]
+    #[arg(long)]
+    pub with_total: bool,
 }
 
 #[derive(Debug, Args)]
@@ -323,11 +386,16 @@ pub struct CircleArgs {
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:
   PS1='$(milestone prompt) \\$ '                       (bash)
-  set -g status-right '#(milestone prompt)'          (tmux)")]
+  set -g status-right '#(milestone prompt)'          (tmux)
+
+A prompt is seen by anyone looking at the screen, so private trackers are left out unless
+you pass --all.")]
 pub struct PromptArgs {
-    /// Only this tracker [default: the settings' default_tracker, else all of them]
-    #[arg(add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerArg,
+    /// Include private trackers too
+    #[arg(long)]
+    pub all: bool,
 }
 
 #[derive(Debug, Args)]
@@ -448,6 +516,34 @@ pub enum RemindFormat {
 pub enum StreakFormat {
     Text,
     Json,
+}
+
+/// `--mood`, checked by the journal's own rule: a bad one is a usage error (exit 2).
+fn mood(value: &str) -> Result<u8, String> {
+    let number: i64 = value
+        .trim()
+        .parse()
+        .map_err(|_| format!("mood is a whole number from 1 (low) to 5 (great), not {value:?}"))?;
+    crate::journal::check_mood(number)
+}
+
+/// `--cost-per-day`, checked by the journal's own rule.
+fn cost(value: &str) -> Result<f64, String> {
+    let number: f64 = value
+        .trim()
+        .parse()
+        .map_err(|_| crate::journal::check_cost(f64::NAN).unwrap_err())?;
+    crate::journal::check_cost(number)
+}
+
+/// `--phrase`, checked by the journal's own rule.
+fn phrase(value: &str) -> Result<String, String> {
+    crate::journal::check_phrase(value).map(|()| value.to_owned())
+}
+
+/// `--tag`, checked by the journal's own rule.
+fn tag(value: &str) -> Result<String, String> {
+    crate::journal::check_tag(value)
 }
 
 #[cfg(test)]

@@ -44,6 +44,15 @@ impl Context {
         })
     }
 
+    /// The settings' `default_tracker`, with the file that sets it.
+    pub fn default_tracker(&self) -> Option<crate::journal::select::DefaultTracker<'_>> {
+        let name = self.settings.default_tracker.as_deref()?;
+        Some(crate::journal::select::DefaultTracker {
+            name,
+            settings_file: self.config.as_deref().unwrap_or(std::path::Path::new("")),
+        })
+    }
+
     /// How human text counts days, from the settings.
     pub fn counting(&self) -> Counting {
         Counting {
@@ -51,9 +60,11 @@ impl Context {
         }
     }
 
-    /// Reads a date option (`--date`, `--on`, ...) relative to today.
+    /// Reads a date option (`--date`, `--on`, ...) relative to today; one that does not read
+    /// as a date is a usage error, like every malformed option value.
     pub fn date(&self, flag: &str, input: &str) -> Result<NaiveDate> {
-        dates::parse_date(input, self.today).map_err(|why| anyhow::anyhow!("{flag}: {why}"))
+        dates::parse_date(input, self.today)
+            .map_err(|why| crate::error::UsageError(format!("{flag}: {why}")).into())
     }
 
     /// The day `--on` names, or today.

@@ -1,5 +1,6 @@
 //! `milestone`: a command-line journal for people in recovery.
 
+mod ask;
 mod cli;
 mod cmd;
 mod complete;

@@ -28,6 +28,8 @@ pub struct Settings {
     pub share_style: Option<ShareStyle>,
     /// Human text calls the start date "day 1" instead of day 0 (JSON keeps the contract's counts).
     pub day_one: bool,
+    /// After a slip, also share the days that still count (`share --with-total`).
+    pub share_total: bool,
     pub ladder: Ladder,
     pub tracker_ladders: BTreeMap<String, Ladder>,
     /// Named share templates, checked when used.
@@ -44,6 +46,7 @@ impl Default for Settings {
             emoji: true,
             share_style: None,
             day_one: false,
+            share_total: false,
             ladder: Ladder::default(),
             tracker_ladders: BTreeMap::new(),
             templates: BTreeMap::new(),
@@ -53,8 +56,19 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// The ladder of `tracker` (named in any case), else the general one.
     pub fn ladder_for(&self, tracker: &str) -> &Ladder {
-        self.tracker_ladders.get(tracker).unwrap_or(&self.ladder)
+        self.tracker_ladders
+            .iter()
+            .find(|(name, _)| crate::journal::same_tracker_name(name, tracker))
+            .map_or(&self.ladder, |(_, ladder)| ladder)
+    }
+
+    /// Whether a `[tracker.NAME]` table names `tracker`.
+    pub fn names_tracker(&self, tracker: &str) -> bool {
+        self.tracker_ladders
+            .keys()
+            .any(|name| crate::journal::same_tracker_name(name, tracker))
     }
 
     /// Reads the settings at `path`; the defaults when there is no file there.
@@ -107,6 +121,7 @@ impl Settings {
                 }
                 "emoji" => settings.emoji = boolean(item, key, at)?,
                 "day_one" => settings.day_one = boolean(item, key, at)?,
+                "share_total" => settings.share_total = boolean(item, key, at)?,
                 "share_style" => {
                     let name = string(item, key, at)?;
                     let style =
@@ -129,7 +144,7 @@ impl Settings {
                     return Err((
                         key_at,
                         format!(
-                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, ladder, [tracker.NAME], [templates] and [hooks]"
+                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, share_total, ladder, [tracker.NAME], [templates] and [hooks]"
                         ),
                     ));
                 }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use anyhow::{Result, bail};
 use chrono::{Days, NaiveDate};
 
 use crate::journal::{Entry, EntryKind, Tracker};
@@ -12,6 +13,10 @@ use crate::milestones::{Ladder, Milestone};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Standing {
     pub tracker: String,
+    /// What follows the count: the tracker's phrase ("alcohol-free", "safe").
+    pub phrase: String,
+    /// A private tracker's standing is the owner's alone: never shared.
+    pub private: bool,
     /// The first day of the current streak: `since`, or the latest reset on or before `on`.
     pub start: NaiveDate,
     pub on: NaiveDate,
@@ -129,6 +134,8 @@ pub fn standing<'a>(
 
     Some(Standing {
         tracker: tracker.name.clone(),
+        phrase: tracker.phrase(),
+        private: tracker.private,
         start,
         on,
         since: tracker.since,
@@ -163,6 +170,33 @@ fn checkin_streak(days: &BTreeSet<NaiveDate>, on: NaiveDate) -> i64 {
         }
     }
     count
+}
+
+/// The standing of each tracker on `on`, leaving out those that had not started yet.
+pub fn standings(
+    journal: &crate::journal::Journal,
+    trackers: &[&Tracker],
+    on: NaiveDate,
+    settings: &crate::settings::Settings,
+) -> Result<Vec<Standing>> {
+    let standings: Vec<Standing> = trackers
+        .iter()
+        .filter_map(|t| {
+            let ladder = settings.ladder_for(&t.name);
+            standing(t, journal.entries_for(&t.name), on, ladder)
+        })
+        .collect();
+    if standings.is_empty() {
+        match trackers {
+            [one] => bail!(
+                "{} starts on {}, after {on}; choose a day on or after it with --on",
+                one.name,
+                one.since
+            ),
+            _ => bail!("none of your trackers had started by {on}; choose a later day with --on"),
+        }
+    }
+    Ok(standings)
 }
 
 #[cfg(test)]

@@ -1,22 +1,18 @@
 //! `milestone add`: log a check-in or a win.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read};
 
 use anyhow::{Context as _, Result, bail};
 
 use crate::cli::AddArgs;
 use crate::context::Context;
-use crate::journal::{Entry, EntryKind, check_mood};
+use crate::journal::{Entry, EntryKind, clean_tags};
 use crate::storage;
 
 pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let date = ctx.past_date("--date", args.date.as_deref())?;
-    let mood = args
-        .mood
-        .map(check_mood)
-        .transpose()
-        .map_err(|why| anyhow::anyhow!("--mood: {why}"))?;
-    let tags = clean_tags(args.tags)?;
+    let mood = args.mood;
+    let tags = clean_tags(args.tags).map_err(|why| anyhow::anyhow!("--tag: {why}"))?;
     let text = entry_text(args.text, !args.no_edit, ctx)?;
     let kind = if args.win {
         EntryKind::Win
@@ -35,28 +31,9 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(kind, date)
     };
     let (entry, standing) =
-        super::append_new_entry(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
 
-    let mut out = std::io::stdout().lock();
-    let what = match entry.kind {
-        EntryKind::Win => "a win",
-        _ => "a check-in",
-    };
-    let id = entry.id.as_deref().unwrap_or("");
-    match &standing {
-        Some(s) => writeln!(
-            out,
-            "Logged {what} for {} on {} (day {}). [{id}]",
-            entry.tracker,
-            entry.date,
-            ctx.counting().days(s)
-        )?,
-        None => writeln!(
-            out,
-            "Logged {what} for {} on {}. [{id}]",
-            entry.tracker, entry.date
-        )?,
-    }
+    super::new_entry::confirm(ctx, &entry, standing.as_ref())?;
     crate::hooks::after_entry(ctx, &entry, standing.as_ref());
     Ok(())
 }
@@ -97,18 +74,4 @@ fn note_from_editor(ctx: &Context) -> Result<String> {
         .filter(|line| !line.trim_start().starts_with('#'))
         .collect();
     Ok(kept.join("\n"))
-}
-
-fn clean_tags(tags: Vec<String>) -> Result<Vec<String>> {
-    let mut clean: Vec<String> = Vec::new();
-    for tag in tags {
-        let tag = tag.trim();
-        if tag.is_empty() || tag.chars().any(char::is_control) {
-            bail!("--tag: a tag needs at least one visible character, such as --tag meeting");
-        }
-        if !clean.iter().any(|t| t == tag) {
-            clean.push(tag.to_owned());
-        }
-    }
-    Ok(clean)
 }

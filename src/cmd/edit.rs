@@ -8,7 +8,7 @@ use anyhow::{Result, bail};
 use crate::cli::EditArgs;
 use crate::context::Context;
 use crate::journal::edit::{self, EntryChanges};
-use crate::journal::{EntryKind, check_mood, parse};
+use crate::journal::{EntryKind, clean_tags, parse};
 use crate::output::terminal_safe;
 use crate::{editor, storage};
 
@@ -27,13 +27,11 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
             .as_deref()
             .map(|d| ctx.past_date("--date", Some(d)))
             .transpose()?,
-        mood: args
-            .mood
-            .map(check_mood)
-            .transpose()
-            .map_err(|why| anyhow::anyhow!("--mood: {why}"))?,
+        mood: args.mood,
         tags: (!args.tags.is_empty())
-            .then(|| args.tags.iter().map(|t| t.trim().to_owned()).collect()),
+            .then(|| clean_tags(&args.tags))
+            .transpose()
+            .map_err(|why| anyhow::anyhow!("--tag: {why}"))?,
         private: match (args.private, args.public) {
             (true, _) => Some(true),
             (_, true) => Some(false),
@@ -45,16 +43,9 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
             "nothing to change; give --text, --date, --mood, --tag, --private or --public (or no id, to edit the whole journal)"
         );
     }
-    if changes
-        .tags
-        .as_ref()
-        .is_some_and(|tags| tags.iter().any(|t| t.is_empty()))
-    {
-        bail!("--tag: a tag needs at least one visible character, such as --tag meeting");
-    }
 
     let described = storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        let id = super::resolve_id(journal, given)?;
+        let id = crate::journal::select::resolve_id(journal, given)?;
         let Some(entry) = journal
             .entries
             .iter()
@@ -82,7 +73,10 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
         if let Some(date) = changes.date {
             changed.date = date;
         }
-        Ok(format!("{id} ({})", super::describe_entry(&changed)))
+        Ok(format!(
+            "{id} ({})",
+            crate::words::entry::describe(&changed)
+        ))
     })?;
     writeln!(std::io::stdout().lock(), "Updated {described}.")?;
     Ok(())

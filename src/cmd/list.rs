@@ -23,14 +23,16 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .transpose()?;
     let journal = storage::load_journal(&ctx.journal, ctx.today)?;
     let journal = &journal;
-    if let Some(name) = &args.tracker {
-        super::find_tracker(journal, name)?;
-    }
+    let tracker = args
+        .tracker
+        .as_deref()
+        .map(|name| crate::journal::select::find_tracker(journal, name))
+        .transpose()?;
 
     let mut entries: Vec<&Entry> = journal
         .entries
         .iter()
-        .filter(|e| args.tracker.as_ref().is_none_or(|t| e.tracker == t))
+        .filter(|e| tracker.is_none_or(|t| e.tracker == t.name))
         .filter(|e| since.is_none_or(|d| e.date >= d))
         .filter(|e| until.is_none_or(|d| e.date <= d))
         .filter(|e| args.kind.is_none_or(|k| e.kind == k))

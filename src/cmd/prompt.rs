@@ -24,12 +24,18 @@ pub fn run(args: PromptArgs, ctx: &Context) -> Result<()> {
     let journal = &journal;
     let named = args
         .tracker
-        .as_deref()
+        .name()
         .or(ctx.settings.default_tracker.as_deref());
-    let Ok(trackers) = super::chosen_trackers(journal, named) else {
+    let Ok(mut trackers) = crate::journal::select::shown_trackers(journal, named) else {
         return Ok(());
     };
-    let Ok(standings) = super::streak::standings(journal, &trackers, ctx.today, &ctx.settings)
+    if !args.all {
+        trackers.retain(|t| !t.private);
+    }
+    if trackers.is_empty() {
+        return Ok(());
+    }
+    let Ok(standings) = crate::streak::standings(journal, &trackers, ctx.today, &ctx.settings)
     else {
         return Ok(());
     };

@@ -15,7 +15,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
     let journal = storage::load_journal(&ctx.journal, ctx.today)?;
     let journal = &journal;
-    let trackers = super::chosen_trackers(journal, args.tracker.as_deref())?;
+    let trackers = crate::journal::select::shown_trackers(journal, args.tracker.name())?;
     let reports: Vec<Report> = trackers
         .iter()
         .filter_map(|t| {
@@ -25,7 +25,7 @@ pub fn run(args: ReportArgs, ctx: &Context) -> Result<()> {
         .collect();
     if reports.is_empty() {
         // The same words `streak` uses for a day before every tracker began.
-        super::streak::standings(journal, &trackers, on, &ctx.settings)?;
+        crate::streak::standings(journal, &trackers, on, &ctx.settings)?;
         bail!("nothing to report on {on}");
     }
 

@@ -1,12 +1,17 @@
 //! `milestone reset`: record a slip. The streak restarts; history is never erased.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 use anyhow::Result;
 
+use crate::ask;
 use crate::cli::ResetArgs;
 use crate::context::Context;
-use crate::journal::{Entry, EntryKind};
+use crate::journal::{Entry, EntryKind, select};
+use crate::storage;
+use crate::words::entry;
+
+const HOW_TO_NAME: &str = "`milestone reset NAME`";
 
 pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
     let date = ctx.past_date("--date", args.date.as_deref())?;
@@ -15,46 +20,39 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
         .map(|n| n.trim().to_owned())
         .filter(|n| !n.is_empty());
 
+    // One exploratory `reset` must not end a long streak: on a terminal, ask first.
+    let mut named = args.tracker.name().map(str::to_owned);
+    if !args.yes && std::io::stdin().is_terminal() {
+        let journal = storage::load_journal(&ctx.journal, ctx.today)?;
+        let tracker = select::one_tracker(
+            &journal,
+            named.as_deref(),
+            ctx.default_tracker(),
+            HOW_TO_NAME,
+        )?;
+        if !ask::yes_or_no(&entry::reset_question(&tracker.name, date))? {
+            writeln!(std::io::stdout().lock(), "{}", entry::RESET_DECLINED)?;
+            return Ok(());
+        }
+        named = Some(tracker.name.clone());
+    }
+
     let draft = Entry {
         text: note,
         ..Entry::draft(EntryKind::Reset, date)
     };
-    let (entry, standing) = super::append_new_entry(
-        ctx,
-        args.tracker.as_deref(),
-        "`milestone reset NAME`",
-        draft,
-        ctx.today,
-    )?;
-    let tracker = &entry.tracker;
+    let (written, standing) =
+        super::new_entry::append(ctx, named.as_deref(), HOW_TO_NAME, draft, ctx.today)?;
 
     let mut out = std::io::stdout().lock();
-    writeln!(out, "Reset recorded for {tracker} on {date}.")?;
-    if let Some(s) = &standing {
-        let (total, of) = ctx.counting().total_of(s);
-        if total == of {
-            writeln!(
-                out,
-                "Every day still counts: {total} days {tracker}-free since {}.",
-                s.since
-            )?;
-        } else {
-            writeln!(
-                out,
-                "Every day still counts: {total} of {of} days {tracker}-free since {}.",
-                s.since
-            )?;
-        }
-        if s.start == date && s.days == 0 {
-            writeln!(out, "Be gentle with yourself. A new streak starts today.")?;
-        } else if s.start == date {
-            writeln!(
-                out,
-                "Be gentle with yourself. Your new streak is already {} old.",
-                crate::output::plural(ctx.counting().days(s), "day")
-            )?;
-        }
+    for line in entry::reset_recorded(&written, standing.as_ref(), ctx.counting()) {
+        writeln!(out, "{line}")?;
     }
-    crate::hooks::after_entry(ctx, &entry, standing.as_ref());
+    writeln!(
+        out,
+        "{}",
+        entry::take_back(written.id.as_deref().unwrap_or_default())
+    )?;
+    crate::hooks::after_entry(ctx, &written, standing.as_ref());
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! `milestone rm ID`: remove one entry, after asking on a terminal.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 
 use anyhow::{Result, bail};
 
@@ -11,24 +11,19 @@ use crate::storage;
 
 pub fn run(args: RmArgs, ctx: &Context) -> Result<()> {
     let journal = storage::load_journal(&ctx.journal, ctx.today)?;
-    let id = super::resolve_id(&journal, &args.id)?;
+    let id = crate::journal::select::resolve_id(&journal, &args.id)?;
     let entry = journal
         .entries
         .iter()
         .find(|e| e.id.as_deref() == Some(id.as_str()))
-        .map(super::describe_entry)
+        .map(crate::words::entry::describe)
         .unwrap_or_default();
 
     if !args.yes {
         if !std::io::stdin().is_terminal() {
             bail!("not removing {id} without a yes: run `milestone rm {id} --yes` to remove it");
         }
-        let mut err = std::io::stderr().lock();
-        write!(err, "Remove {id} ({entry})? [y/N] ")?;
-        err.flush()?;
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if !matches!(answer.trim().to_lowercase().as_str(), "y" | "yes") {
+        if !crate::ask::yes_or_no(&format!("Remove {id} ({entry})?"))? {
             writeln!(std::io::stdout().lock(), "Kept {id}; nothing was removed.")?;
             return Ok(());
         }

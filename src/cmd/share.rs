@@ -6,9 +6,10 @@ use anyhow::{Result, bail};
 
 use crate::cli::ShareArgs;
 use crate::context::Context;
+use crate::journal::select;
 use crate::share::card::{self, Card};
 use crate::share::{self, ShareOptions, ShareStyle, TrackerDay, styles, template};
-use crate::storage;
+use crate::{storage, streak};
 
 pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
     let on = ctx.on_date(args.on.as_deref())?;
@@ -34,9 +35,13 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
 
     let journal = storage::load_journal(&ctx.journal, ctx.today)?;
     let journal = &journal;
-    let named = super::named_or_default(journal, args.tracker.as_deref(), ctx)?;
-    let trackers = super::chosen_trackers(journal, named)?;
-    let standings = super::streak::standings(journal, &trackers, on, &ctx.settings)?;
+    let trackers = select::shared_trackers(
+        journal,
+        args.tracker.name(),
+        ctx.default_tracker(),
+        args.all,
+    )?;
+    let standings = streak::standings(journal, &trackers, on, &ctx.settings)?;
     let days: Vec<TrackerDay> = standings
         .iter()
         .map(|standing| TrackerDay {
@@ -53,6 +58,7 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         counting: ctx.counting(),
         name,
         discreet: args.discreet,
+        with_total: args.with_total || ctx.settings.share_total,
     };
 
     let text = if let Some((name, source)) = template {

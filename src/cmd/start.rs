@@ -14,21 +14,18 @@ pub fn run(args: StartArgs, ctx: &Context) -> Result<()> {
         bail!("{why}; try a name such as \"alcohol\" or \"no-smoking\"");
     }
     let since = ctx.past_date("--since", args.since.as_deref())?;
-    if let Some(cost) = args.cost_per_day
-        && !(cost.is_finite() && cost >= 0.0)
-    {
-        bail!("--cost-per-day must be a number of 0 or more, such as 12.5");
-    }
     let tracker = Tracker {
         cost_per_day: args.cost_per_day,
+        private: args.private,
+        phrase: args.phrase,
         ..Tracker::new(args.name, since)
     };
     storage::modify(&ctx.journal, ctx.today, |journal, document| {
-        if journal.tracker(&tracker.name).is_some() {
+        if let Some(known) = journal.tracker(&tracker.name) {
             bail!(
-                "you already track {:?}; see it with `milestone streak {}`, or choose another name",
-                tracker.name,
-                tracker.name
+                "you already track {:?} (names are the same whatever their case); see it with `milestone streak {}`, or choose another name",
+                known.name,
+                known.name
             );
         }
         edit::append_tracker(document, &tracker);

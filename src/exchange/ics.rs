@@ -20,7 +20,7 @@ pub fn export(standings: &[(Standing, &Ladder)], today: NaiveDate) -> String {
             let slug: String = m.label.replace(' ', "-");
             let event = Event::new()
                 .uid(&format!("{}-{}-{slug}@milestone", s.tracker, m.date))
-                .summary(&format!("{} {}-free", m.label, s.tracker))
+                .summary(&format!("{} {}", m.label, s.phrase))
                 .description(&format!(
                     "A milestone of the streak that began on {}. Every day counts.",
                     s.start

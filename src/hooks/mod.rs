@@ -160,6 +160,7 @@ fn share_options(ctx: &Context) -> ShareOptions {
         counting: ctx.counting(),
         name: ctx.settings.name.clone(),
         discreet: false,
+        with_total: ctx.settings.share_total,
     }
 }
 

@@ -157,6 +157,90 @@ pub fn remove_entry(document: &mut DocumentMut, id: &str) -> bool {
     }
 }
 
+/// Changes to make to one tracker; `None` leaves a field as it is.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct TrackerChanges {
+    /// A new name; every entry of the tracker follows.
+    pub rename: Option<String>,
+    pub since: Option<NaiveDate>,
+    /// `Some(None)` forgets the cost.
+    pub cost_per_day: Option<Option<f64>>,
+    /// `Some(None)` goes back to "<name>-free".
+    pub phrase: Option<Option<String>>,
+    pub private: Option<bool>,
+}
+
+impl TrackerChanges {
+    pub fn is_empty(&self) -> bool {
+        *self == TrackerChanges::default()
+    }
+}
+
+/// Applies `changes` to the tracker called `name` (in any case) and, on a rename, to the
+/// `tracker` of each of its entries, keeping every comment and the order of keys. Returns the
+/// number of entries renamed, or `None` when there is no such tracker.
+pub fn update_tracker(
+    document: &mut DocumentMut,
+    name: &str,
+    changes: &TrackerChanges,
+) -> Option<usize> {
+    let named = |t: &Table, key: &str| {
+        t.get(key)
+            .and_then(Item::as_str)
+            .is_some_and(|n| super::same_tracker_name(n, name))
+    };
+    let table = document
+        .get_mut("tracker")
+        .and_then(Item::as_array_of_tables_mut)?
+        .iter_mut()
+        .find(|t| named(t, "name"))?;
+    if let Some(new) = &changes.rename {
+        set_keeping_decor(table, "name", value(new.as_str()));
+    }
+    if let Some(since) = changes.since {
+        set_keeping_decor(table, "since", value(toml_date(since)));
+    }
+    match changes.cost_per_day {
+        Some(Some(cost)) => set_keeping_decor(table, "cost_per_day", value(cost)),
+        Some(None) => {
+            table.remove("cost_per_day");
+        }
+        None => {}
+    }
+    match &changes.phrase {
+        Some(Some(phrase)) => set_keeping_decor(table, "phrase", value(phrase.as_str())),
+        Some(None) => {
+            table.remove("phrase");
+        }
+        None => {}
+    }
+    match changes.private {
+        Some(true) => set_keeping_decor(table, "private", value(true)),
+        Some(false) => {
+            table.remove("private");
+        }
+        None => {}
+    }
+    let Some(new) = &changes.rename else {
+        return Some(0);
+    };
+    let mut renamed = 0;
+    for entry in entry_tables(document).filter(|t| named(t, "tracker")) {
+        set_keeping_decor(entry, "tracker", value(new.as_str()));
+        renamed += 1;
+    }
+    Some(renamed)
+}
+
+/// Sets `key` to `new`, keeping the comment and spacing around the old value, if any.
+fn set_keeping_decor(table: &mut Table, key: &str, mut new: Item) {
+    if let (Some(old), Some(value)) = (table.get(key).and_then(Item::as_value), new.as_value_mut())
+    {
+        *value.decor_mut() = old.decor().clone();
+    }
+    table.insert(key, new);
+}
+
 fn entry_tables(document: &mut DocumentMut) -> impl Iterator<Item = &mut Table> {
     document
         .get_mut("entry")

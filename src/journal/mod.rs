@@ -7,6 +7,7 @@
 pub mod edit;
 pub mod merge;
 pub mod parse;
+pub mod select;
 
 use chrono::NaiveDate;
 
@@ -57,7 +58,6 @@ impl Tracker {
     }
 
     /// What follows a day count: the tracker's own phrase, or "<name>-free".
-    #[allow(dead_code, reason = "share, report and the rest take it up next")]
     pub fn phrase(&self) -> String {
         self.phrase
             .clone()
@@ -261,6 +261,45 @@ pub fn check_intensity(intensity: i64) -> Result<u8, String> {
             "intensity is on a scale of 1 to 5 (1 mild, 5 overwhelming), not {intensity}"
         )),
     }
+}
+
+/// Money no longer spent per day, or why it is refused.
+pub fn check_cost(cost: f64) -> Result<f64, String> {
+    if cost.is_finite() && cost >= 0.0 {
+        Ok(cost)
+    } else {
+        Err("money not spent is a number of 0 or more, such as 12.5".into())
+    }
+}
+
+/// Longest tag accepted.
+const MAX_TAG: usize = 40;
+
+/// A tag as it is stored (trimmed), or why it is refused.
+pub fn check_tag(tag: &str) -> Result<String, String> {
+    let tag = tag.trim();
+    if tag.is_empty() || tag.chars().any(char::is_control) {
+        return Err(
+            "a tag needs at least one visible character and no control characters, such as --tag meeting"
+                .into(),
+        );
+    }
+    if tag.chars().count() > MAX_TAG {
+        return Err(format!("a tag can be at most {MAX_TAG} characters"));
+    }
+    Ok(tag.to_owned())
+}
+
+/// Tags as an entry keeps them: each checked, the first of any repeats kept, in order.
+pub fn clean_tags<S: AsRef<str>>(tags: impl IntoIterator<Item = S>) -> Result<Vec<String>, String> {
+    let mut clean: Vec<String> = Vec::new();
+    for tag in tags {
+        let tag = check_tag(tag.as_ref())?;
+        if !clean.contains(&tag) {
+            clean.push(tag);
+        }
+    }
+    Ok(clean)
 }
 
 /// Why a mood is refused, or `Ok` when it is on the 1..5 scale.

@@ -371,8 +371,8 @@ impl Reader {
         let cost = item
             .as_float()
             .or_else(|| item.as_integer().map(|i| i as f64));
-        match cost {
-            Some(cost) if cost.is_finite() && cost >= 0.0 => Some(cost),
+        match cost.map(super::check_cost) {
+            Some(Ok(cost)) => Some(cost),
             _ => {
                 self.error(
                     item.span(),

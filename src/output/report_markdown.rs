@@ -16,12 +16,12 @@ pub fn page(r: &Report, counting: Counting) -> String {
     let _ = writeln!(out, "*As of {}*\n", s.on);
 
     let headline = match (s.days, s.restarted()) {
-        (0, false) => format!("**Day one:** {}-free starting today.", s.tracker),
-        (0, true) => format!("**Starting again today**, {}-free.", s.tracker),
+        (0, false) => format!("**Day one:** {} starting today.", s.phrase),
+        (0, true) => format!("**Starting again today**, {}.", s.phrase),
         (_, restarted) => format!(
-            "**{} {}-free**{}, {} {}.",
+            "**{} {}**{}, {} {}.",
             plural(counting.days(s), "day"),
-            s.tracker,
+            s.phrase,
             span_words(r.span())
                 .map(|w| format!(" ({w})"))
                 .unwrap_or_default(),

@@ -29,12 +29,12 @@ pub fn page(r: &Report, counting: Counting, paint: Paint) -> String {
 
     let days = plural(counting.days(s), "day");
     let headline = match (s.days, s.restarted()) {
-        (0, false) => format!("Day one: {}-free starting today.", s.tracker),
-        (0, true) => format!("Starting again today, {}-free.", s.tracker),
+        (0, false) => format!("Day one: {} starting today.", s.phrase),
+        (0, true) => format!("Starting again today, {}.", s.phrase),
         (_, restarted) => format!(
-            "{} {}-free{}, {} {}.",
+            "{} {}{}, {} {}.",
             paint.green(&days),
-            s.tracker,
+            s.phrase,
             span_words(r.span())
                 .map(|w| format!(" ({w})"))
                 .unwrap_or_default(),

@@ -2,13 +2,21 @@
 
 use std::fmt::Write as _;
 
+use chrono::NaiveDate;
+
 use super::{Counting, Paint, plural};
 use crate::streak::Standing;
+use crate::words::days;
 
 /// One block per tracker: the headline count, then one labelled line per figure.
-pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String {
-    let days = plural(counting.days(s), "day");
-    let (total, of) = counting.total_of(s);
+/// `today` is the real today: a milestone is "reached today!" only then, not on an `--on` day.
+pub fn standing_block(s: &Standing, counting: Counting, paint: Paint, today: NaiveDate) -> String {
+    // The first day is "day one", never "0 days".
+    let days = match s.days {
+        0 => "day one".to_string(),
+        _ => plural(counting.days(s), "day"),
+    };
+    let total = counting.total_of(s).0;
     let mut out = String::new();
     let _ = writeln!(out, "{}  {}", paint.bold(&s.tracker), paint.green(&days));
     let mut line = |label: &str, value: String| {
@@ -27,13 +35,7 @@ pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String 
             format!("{} since {}", plural(total, "day"), s.since),
         );
     } else {
-        line(
-            "total",
-            format!(
-                "{total} of {of} days since {}; every day still counts",
-                s.since
-            ),
-        );
+        line("total", days::still_counts(total, s.since));
         line("resets", s.resets.to_string());
     }
     line(
@@ -44,7 +46,7 @@ pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String 
         },
     );
     if let Some(m) = &s.last_milestone {
-        let when = if m.date == s.on {
+        let when = if m.date == s.on && s.on == today {
             "today!".to_string()
         } else {
             m.date.to_string()
@@ -54,7 +56,7 @@ pub fn standing_block(s: &Standing, counting: Counting, paint: Paint) -> String 
     if let (Some(m), Some(left)) = (&s.next_milestone, s.days_left()) {
         line(
             "next milestone",
-            format!("{} on {}, in {}", m.label, m.date, plural(left, "day")),
+            format!("{} on {}, {}", m.label, m.date, days::when(left)),
         );
     }
     out

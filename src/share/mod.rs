@@ -14,9 +14,7 @@ pub mod template;
 use crate::journal::{Entry, EntryKind};
 use crate::output::{Counting, plural};
 use crate::streak::Standing;
-
-/// How long after a reset the text speaks of starting again and of the days that still count.
-const RECENT_RESET_DAYS: i64 = 30;
+use crate::words::days;
 /// The most characters of a person's note a chat message carries.
 pub const MAX_NOTE_CHARS: usize = 200;
 
@@ -60,6 +58,8 @@ pub struct ShareOptions {
     pub name: Option<String>,
     /// Never name what is tracked.
     pub discreet: bool,
+    /// After a slip, also say how many days still count in all.
+    pub with_total: bool,
 }
 
 /// What one tracker contributes to the message: its standing and that day's entries.
@@ -167,7 +167,7 @@ pub fn compose(days: &[TrackerDay], options: &ShareOptions) -> Message {
         let parts = if options.with_notes && !words.is_empty() {
             vec![text("Today's win: "), Part::User(words)]
         } else {
-            vec![text("And a win of my own today!")]
+            vec![text("A win of my own today, too.")]
         };
         lines.push(Line {
             emoji: "🏆", parts
@@ -206,7 +206,7 @@ pub fn compose_compact(days: &[TrackerDay], options: &ShareOptions, level: u8) -
         }
         let what = |parts: &mut Vec<Part>| {
             if !options.discreet {
-                parts.extend([text(" "), Part::User(s.tracker.clone()), text("-free")]);
+                parts.extend([text(" "), Part::User(s.phrase.clone())]);
             } else if s.days > 0 {
                 parts.push(text(" strong"));
             }
@@ -231,15 +231,10 @@ pub fn compose_compact(days: &[TrackerDay], options: &ShareOptions, level: u8) -
             }
             (0, false) => parts.push(text(format!("{}Day one of being", emoji("🌱")))),
             (0, true) => parts.push(text(format!("{}Starting again,", emoji("💛")))),
-            (_, restarted) => {
-                let symbol = if restarted && s.days < RECENT_RESET_DAYS {
-                    "💛"
-                } else {
-                    "🌱"
-                };
+            _ => {
                 parts.push(text(format!(
                     "{}{}",
-                    emoji(symbol),
+                    emoji("🌱"),
                     plural(options.counting.days(s), "day")
                 )));
             }
@@ -267,39 +262,35 @@ pub fn compose_compact(days: &[TrackerDay], options: &ShareOptions, level: u8) -
     }
 }
 
-/// The opening sentence for one tracker, and the emoji that goes with it.
+/// The opening sentence for one tracker, and the emoji that goes with it. After a slip it
+/// speaks of the current streak only: the day of the reset is a warm new start, later days
+/// just count (no "again", no earlier total unless the person asks for it).
 fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
     let counting = options.counting;
-    // "alcohol-free", or for a discreet message, "strong".
-    let free = |mut parts: Vec<Part>| {
+    // "alcohol-free" (or the tracker's own phrase), or for a discreet message, "strong".
+    let phrase = || {
         if options.discreet {
-            parts.push(text("strong"));
+            text("strong")
         } else {
-            parts.push(Part::User(s.tracker.clone()));
-            parts.push(text("-free"));
+            Part::User(s.phrase.clone())
         }
-        parts
     };
-    let counts_still = (s.restarted() && s.days < RECENT_RESET_DAYS).then(|| {
-        let (total, of) = counting.total_of(s);
-        if total == of {
-            text(format!(
-                " Every day still counts: {} since {}.",
-                plural(of, "day"),
-                s.since
-            ))
-        } else {
-            text(format!(
-                " Every day still counts: {total} of {of} days since {}.",
-                s.since
-            ))
-        }
+    let still_counts = (options.with_total && s.restarted()).then(|| {
+        let total = counting.total_of(s).0;
+        text(format!(
+            " {}.",
+            capitalized(&days::still_counts(total, s.since))
+        ))
     });
     let shown_days = plural(counting.days(s), "day");
 
-    if let Some(m) = s.milestone_today() {
-        let mut parts = free(vec![Part::Strong(m.label.clone()), text(" ")]);
-        parts.push(text(" today!"));
+    let (emoji, mut parts) = if let Some(m) = s.milestone_today() {
+        let mut parts = vec![
+            Part::Strong(m.label.clone()),
+            text(" "),
+            phrase(),
+            text(" today!"),
+        ];
         // Counting from day 1, "30 days" falls on day 31: saying so would only confuse.
         let counted_in_days = m.label.ends_with("day")
             || m.label.ends_with("days")
@@ -308,50 +299,45 @@ fn headline(s: &Standing, options: &ShareOptions) -> (&'static str, Vec<Part>) {
         if m.label != shown_days && !(counting.day_one && counted_in_days) {
             parts.push(text(format!(" That's {shown_days}, one day at a time.")));
         }
-        parts.extend(counts_still);
-        return ("🎉", parts);
-    }
-    let (emoji, mut parts) = match (s.days, s.restarted(), options.discreet) {
-        (0, false, false) => (
-            "🌱",
-            free(vec![text("Day one of being ")])
-                .into_iter()
-                .chain([text(".")])
-                .collect(),
-        ),
-        (0, false, true) => ("🌱", vec![text("Day one starts today.")]),
-        (0, true, false) => (
-            "💛",
-            free(vec![text("Starting again today: ")])
-                .into_iter()
-                .chain([text(", one day at a time.")])
-                .collect(),
-        ),
-        (0, true, true) => ("💛", vec![text("Starting again today.")]),
-        (days, true, _) if days < RECENT_RESET_DAYS => {
-            let mut parts = free(vec![Part::Strong(shown_days.clone()), text(" ")]);
-            parts.push(text(" again."));
-            ("💛", parts)
-        }
-        _ => {
-            let mut parts = free(vec![Part::Strong(shown_days.clone()), text(" ")]);
-            parts.push(text("."));
-            ("🌱", parts)
+        ("🎉", parts)
+    } else {
+        match (s.days, s.restarted(), options.discreet) {
+            (0, false, false) => ("🌱", vec![text("Day one of being "), phrase(), text(".")]),
+            (0, false, true) => ("🌱", vec![text("Day one starts today.")]),
+            (0, true, false) => (
+                "💛",
+                vec![
+                    text("Starting again today: "),
+                    phrase(),
+                    text(", one day at a time."),
+                ],
+            ),
+            (0, true, true) => ("💛", vec![text("Starting again today, one day at a time.")]),
+            _ => (
+                "🌱",
+                vec![Part::Strong(shown_days), text(" "), phrase(), text(".")],
+            ),
         }
     };
-    parts.extend(counts_still);
+    parts.extend(still_counts);
     (emoji, parts)
 }
 
+/// "Next up: 60 days on 15 Apr, 30 days to go."
 fn next_milestone(s: &Standing) -> Option<Vec<Part>> {
     let m = s.next_milestone.as_ref()?;
-    let when = match s.days_left()? {
-        1 => "tomorrow".to_string(),
-        n => format!("in {n} days"),
-    };
+    let left = s.days_left()?;
     Some(vec![
-        text("Next milestone: "),
+        text("Next up: "),
         Part::Strong(m.label.clone()),
-        text(format!(" {when}.")),
+        text(format!("{}.", days::next_up_when(m.date, s.on, left))),
     ])
+}
+
+fn capitalized(words: &str) -> String {
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -18,7 +18,7 @@ use super::{ShareOptions, TrackerDay};
 const FUEL: u64 = 50_000;
 
 /// The variables a template can use, for documentation and error messages.
-pub const VARIABLES: &str = "name, tracker, days, total_days, elapsed_days, longest_days, resets, \
+pub const VARIABLES: &str = "name, tracker, phrase, days, total_days, elapsed_days, longest_days, resets, \
 checkin_streak, date, start, since, milestone, next_milestone, next_milestone_date, days_left, win, notes";
 
 pub fn render(
@@ -56,7 +56,7 @@ pub fn render(
         let hint = if err.kind() == minijinja::ErrorKind::UndefinedError {
             if options.discreet {
                 format!(
-                    "; with --discreet `tracker` is not available; the variables are {VARIABLES}"
+                    "; with --discreet `tracker` and `phrase` are not available; the variables are {VARIABLES}"
                 )
             } else {
                 format!("; the variables are {VARIABLES}")
@@ -105,7 +105,7 @@ pub fn render(
         let values = if options.discreet {
             values
         } else {
-            context! { tracker => s.tracker.clone(), ..values }
+            context! { tracker => s.tracker.clone(), phrase => s.phrase.clone(), ..values }
         };
         let rendered = template.render(values).map_err(problem)?;
         let clean: Vec<String> = rendered.lines().map(crate::output::chat_safe).collect();

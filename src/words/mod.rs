@@ -4,5 +4,7 @@
 //!
 //! What they must all do: celebrate small wins, never rank anyone, and speak of a slip with
 //! compassion.
-
+pub mod days;
+pub mod entry;
 pub mod remind;
+pub mod tracker;

@@ -35,7 +35,9 @@ fn add_logs_a_checkin_for_today_with_every_field() {
         "--private",
     ]);
     assert!(
-        out.starts_with("Logged a check-in for alcohol on 2026-11-25 (day 256). ["),
+        out.starts_with(
+            "Logged a check-in for alcohol on 2026-11-25: day 256.\nTo take it back: milestone rm "
+        ),
         "{out}"
     );
     assert_eq!(
@@ -88,7 +90,7 @@ fn add_win_records_a_win() {
     let journal = one_tracker();
     let out = journal.ok(&["add", "--win", "got my licence back"]);
     assert!(
-        out.starts_with("Logged a win for alcohol on 2026-11-25 (day 256)."),
+        out.starts_with("Logged a win for alcohol on 2026-11-25: day 256."),
         "{out}"
     );
     assert_eq!(last_entry(&journal)["kind"], "win");
@@ -106,7 +108,7 @@ fn add_names_the_tracker_when_there_are_several() {
     );
     let out = journal.ok(&["add", "-t", "smoking", "hello"]);
     assert!(
-        out.starts_with("Logged a check-in for smoking on 2026-11-25 (day 24)."),
+        out.starts_with("Logged a check-in for smoking on 2026-11-25: day 24."),
         "{out}"
     );
 }

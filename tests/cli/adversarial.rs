@@ -481,20 +481,20 @@ cases! {
     mood_arg_overflows_i64: journal(CONTRACT_EXAMPLE).run(&["add", "hi", "--mood", "99999999999999999999"])
         .exits(2).says("invalid value '99999999999999999999'");
     mood_arg_is_i64_max: journal(CONTRACT_EXAMPLE).run(&["add", "hi", "--mood", "9223372036854775807"])
-        .says("--mood: mood is on a scale of 1 to 5").says("not 9223372036854775807");
+        .exits(2).says("'--mood <1-5>': mood is on a scale of 1 to 5").says("not 9223372036854775807");
     limit_arg_overflows: journal(CONTRACT_EXAMPLE).run(&["list", "--limit", "99999999999999999999999"])
         .exits(2).says("invalid value '99999999999999999999999'");
     cost_per_day_arg_overflows: journal(CONTRACT_EXAMPLE).run(&["start", "smoking", "--cost-per-day", "1e999"])
-        .says("--cost-per-day must be a number of 0 or more");
+        .exits(2).says("money not spent is a number of 0 or more");
     days_ago_overflows_u64: journal(CONTRACT_EXAMPLE).run(&["add", "hi", "--date", "99999999999999999999 days ago"])
-        .says("--date: \"99999999999999999999 days ago\" is not a date I understand");
+        .exits(2).says("--date: \"99999999999999999999 days ago\" is not a date I understand");
     days_ago_overflows_the_calendar: journal(CONTRACT_EXAMPLE).run(&["streak", "--on", "18446744073709551615 days ago"])
-        .says("--on: \"18446744073709551615 days ago\" is not a date I understand");
+        .exits(2).says("--on: \"18446744073709551615 days ago\" is not a date I understand");
     /// "1000000 days ago" is in the year -712; `start` wrote `since = 0000-12-28` (the year
     /// clamped to 0, the month and day kept) and said "from -0712-12-28". A date the journal
     /// cannot hold must be refused, not silently moved by 713 years.
     days_ago_before_year_0_for_start: journal(CONTRACT_EXAMPLE).run(&["start", "smoking", "--since", "1000000 days ago"])
-        .says("--since");
+        .exits(2).says("--since");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -522,7 +522,7 @@ cases! {
     entry_date_is_feb_30: journal(entry_with("2026-02-30", "\"alcohol\"", "\"checkin\"", "")).run(&["list"])
         .at(8, 8).says("not valid TOML: invalid date");
     cli_date_with_an_offset: journal(CONTRACT_EXAMPLE).run(&["add", "hi", "--date", "2026-11-24T00:00:00+01:00"])
-        .says("--date: \"2026-11-24T00:00:00+01:00\" is not a date I understand");
+        .exits(2).says("--date: \"2026-11-24T00:00:00+01:00\" is not a date I understand");
     cli_date_year_0_is_before_the_tracker: journal(CONTRACT_EXAMPLE).run(&["add", "hi", "--date", "0000-01-01"])
         .says("--date: 0000-01-01 is before alcohol started (2026-03-14)");
     cli_date_year_9999_is_after_today: journal(CONTRACT_EXAMPLE).run(&["reset", "--date", "9999-12-31"])
@@ -530,7 +530,7 @@ cases! {
     cli_on_year_0_is_before_the_tracker: journal(CONTRACT_EXAMPLE).run(&["streak", "--on", "0000-01-01"])
         .says("alcohol starts on 2026-03-14, after 0000-01-01");
     cli_date_year_5_digits: journal(CONTRACT_EXAMPLE).run(&["streak", "--on", "10000-01-01"])
-        .says("--on: \"10000-01-01\" is not a date I understand");
+        .exits(2).says("--on: \"10000-01-01\" is not a date I understand");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -638,7 +638,7 @@ cases! {
     a_newline_in_a_tracker_name: journal(CONTRACT_EXAMPLE).run(&["start", "a\nb"])
         .says(NAME_RULE).says("not '\\n'");
     an_escape_code_as_a_tag: journal(CONTRACT_EXAMPLE).run(&["add", "hi", "--tag", "\u{1b}[5m"])
-        .says("--tag: a tag needs at least one visible character");
+        .exits(2).says("a tag needs at least one visible character");
     an_escape_code_naming_a_tracker: journal(CONTRACT_EXAMPLE).run(&["streak", "\u{1b}]52;c;aGk=\u{7}"])
         .says("there is no tracker named \"\\u{1b}]52;c;aGk=\\u{7}\"");
 }

@@ -28,6 +28,13 @@ fn share_card(journal_text: &str, args: &[&str]) -> String {
         "json",
     ];
     all.extend_from_slice(args);
+    // With no tracker named, a card for every tracker (all are shareable here).
+    if !args
+        .iter()
+        .any(|a| ["alcohol", "smoking", "gambling"].contains(a))
+    {
+        all.push("--all");
+    }
     journal.ok(&all)
 }
 

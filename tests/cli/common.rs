@@ -169,3 +169,19 @@ pub fn run_fails(mut cmd: Command, code: i32) -> String {
 pub fn json(text: &str) -> serde_json::Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}): {text}"))
 }
+
+/// `out` with the new entry's id (after "milestone rm ") replaced by `ID`, for exact comparisons
+/// of confirmations whose ids are random.
+pub fn with_id_hidden(out: &str) -> String {
+    const MARK: &str = "milestone rm ";
+    match out.find(MARK) {
+        Some(at) => {
+            let start = at + MARK.len();
+            let end = out[start..]
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .map_or(out.len(), |n| start + n);
+            format!("{}ID{}", &out[..start], &out[end..])
+        }
+        None => out.to_owned(),
+    }
+}

@@ -77,7 +77,7 @@ fn edit_refuses_bad_changes_and_leaves_the_journal() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     assert!(
         journal
-            .fails(1, &["edit", "aaaaaa2", "--mood", "7"])
+            .fails(2, &["edit", "aaaaaa2", "--mood", "7"])
             .contains("mood is on a scale of 1 to 5")
     );
     assert!(
@@ -208,7 +208,7 @@ fn add_on_a_terminal_writes_the_note_in_the_editor() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     let out = on_a_terminal(&journal, "sed -i '1s/^/called my sponsor/'", "add");
     assert!(
-        out.starts_with("Logged a check-in for alcohol on 2026-11-25 (day 256)."),
+        out.starts_with("Logged a check-in for alcohol on 2026-11-25: day 256."),
         "{out}"
     );
     assert!(

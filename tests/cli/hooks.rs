@@ -106,7 +106,9 @@ fn on_milestone_fires_once_through_add_and_not_again_through_remind() {
     );
     let out = hooked.ok("2026-04-13", &["add", "a good day"]);
     assert!(
-        out.starts_with("Logged a check-in for alcohol on 2026-04-13 (day 30)."),
+        out.starts_with(
+            "Logged a check-in for alcohol on 2026-04-13: day 30.\n🎉 30 days today!\n"
+        ),
         "{out}"
     );
     let once = format!(
@@ -224,7 +226,7 @@ fn a_failing_hook_is_a_warning_and_the_entry_stays() {
     );
     let (out, err) = hooked.ok_with_stderr("2026-04-13", &["reset"]);
     assert!(
-        out.starts_with("Reset recorded for alcohol on 2026-04-13."),
+        out.contains("\nRecorded a reset for alcohol on 2026-04-13."),
         "{out}"
     );
     let mut lines: Vec<&str> = err.lines().collect();
@@ -260,7 +262,9 @@ fn a_missing_and_a_sleeping_hook_leave_add_at_exit_0_within_seconds() {
     let (out, err) = hooked.ok_with_stderr("2026-04-13", &["add", "steady"]);
     let took = started.elapsed();
     assert!(
-        out.starts_with("Logged a check-in for alcohol on 2026-04-13 (day 30)."),
+        out.starts_with(
+            "Logged a check-in for alcohol on 2026-04-13: day 30.\n🎉 30 days today!\n"
+        ),
         "{out}"
     );
     assert_eq!(

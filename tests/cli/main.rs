@@ -11,6 +11,7 @@ mod check;
 mod circle;
 mod color;
 mod completions;
+mod consent;
 mod crash;
 mod dates;
 mod edit_rm;

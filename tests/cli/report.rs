@@ -1025,7 +1025,7 @@ fn a_day_before_since_is_an_error() {
 #[test]
 fn bad_input_is_refused() {
     let journal = TestJournal::with(SAMPLE);
-    let stderr = journal.fails(1, &["report", "--on", "2026-13-01"]);
+    let stderr = journal.fails(2, &["report", "--on", "2026-13-01"]);
     assert!(stderr.starts_with("error: --on: "), "{stderr}");
     journal.fails(2, &["report", "--format", "pdf"]);
     let empty = TestJournal::empty();

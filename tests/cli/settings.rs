@@ -411,7 +411,7 @@ fn day_one_adds_a_day_to_human_text_only() {
 
     assert_eq!(
         with(&journal, &config, &["share"]),
-        "🌱 257 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "🌱 257 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
 
     let text = with(&journal, &config, &["report"]);
@@ -486,7 +486,7 @@ fn day_one_counts_in_what_add_says() {
     let journal = TestJournal::with(SAMPLE);
     let config = settings(&journal, "day_one = true\n");
     let out = with(&journal, &config, &["add", "hello", "--tracker", "smoking"]);
-    assert!(out.contains("(day 298)"), "{out}");
+    assert!(out.contains(": day 298."), "{out}");
 }
 
 #[test]
@@ -502,7 +502,7 @@ fn day_one_counts_in_what_reset_says() {
     // ...and reset's, for the same day: a reset today is not yet taken off, so they agree.
     let out = with(&journal, &config, &["reset", "alcohol"]);
     assert!(
-        out.contains("Every day still counts: 370 of 371 days alcohol-free since 2025-11-20."),
+        out.contains("Every day before it still counts: 370 days since 2025-11-20."),
         "{out}"
     );
 }
@@ -517,7 +517,7 @@ fn emoji_false_takes_the_emoji_out_of_share() {
     let out = with(&journal, &config, &["share"]);
     assert_eq!(
         out,
-        "256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
     assert!(out.is_ascii(), "{out}");
     let out = with(&journal, &config, &["share", "--on", "2026-09-14"]);
@@ -526,7 +526,7 @@ fn emoji_false_takes_the_emoji_out_of_share() {
     let config = settings(&journal, "emoji = true\n");
     assert_eq!(
         with(&journal, &config, &["share"]),
-        "🌱 256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "🌱 256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
     // --no-emoji still works when the setting allows emoji.
     assert!(with(&journal, &config, &["share", "--no-emoji"]).is_ascii());
@@ -541,11 +541,11 @@ fn default_tracker_picks_the_tracker_for_add_and_share() {
     let config = settings(&journal, "default_tracker = \"smoking\"\n");
     assert_eq!(
         with(&journal, &config, &["share"]),
-        "🌱 297 days smoking-free.\nNext milestone: 1 year in 68 days.\n"
+        "🌱 297 days smoking-free.\nNext up: 1 year on 1 Feb 2027, 68 days to go.\n"
     );
     let out = with(&journal, &config, &["add", "no cigarette with coffee"]);
     assert!(
-        out.starts_with("Logged a check-in for smoking on 2026-11-25 (day 297)."),
+        out.starts_with("Logged a check-in for smoking on 2026-11-25: day 297."),
         "{out}"
     );
     let entries = json(&with(
@@ -663,7 +663,7 @@ fn milestone_config_env_works_like_config() {
     cmd.env("MILESTONE_CONFIG", &config);
     assert_eq!(
         run_ok(cmd),
-        "257 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "257 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
 
     // A bad file named by the environment is refused the same way.

@@ -7,11 +7,11 @@ fn an_ordinary_day_names_the_count_and_the_next_milestone() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     assert_eq!(
         journal.ok(&["share"]),
-        "🌱 256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "🌱 256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
     assert_eq!(
         journal.ok(&["share", "--no-emoji"]),
-        "256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
 }
 
@@ -20,11 +20,11 @@ fn a_milestone_day_is_celebrated_by_its_label() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     assert_eq!(
         journal.ok(&["share", "--on", "2026-09-14"]),
-        "🎉 6 months alcohol-free today! That's 184 days, one day at a time.\nNext milestone: 9 months in 91 days.\n"
+        "🎉 6 months alcohol-free today! That's 184 days, one day at a time.\nNext up: 9 months on 14 Dec, 91 days to go.\n"
     );
     assert_eq!(
         journal.ok(&["share", "--on", "2026-04-13"]),
-        "🎉 30 days alcohol-free today!\nNext milestone: 60 days in 30 days.\n"
+        "🎉 30 days alcohol-free today!\nNext up: 60 days on 13 May, 30 days to go.\n"
     );
 }
 
@@ -33,7 +33,7 @@ fn day_zero_and_the_day_before_a_milestone() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
     assert_eq!(
         journal.ok(&["share", "--on", "2026-03-14"]),
-        "🌱 Day one of being alcohol-free.\nNext milestone: 1 day tomorrow.\n"
+        "🌱 Day one of being alcohol-free.\nNext up: 1 day, tomorrow.\n"
     );
 }
 
@@ -45,11 +45,11 @@ fn after_a_reset_every_day_still_counts() {
     let journal = TestJournal::with(&text);
     assert_eq!(
         journal.ok(&["share"]),
-        "💛 5 days alcohol-free again. Every day still counts: 255 of 256 days since 2026-03-14.\nNext milestone: 1 week in 2 days.\n"
+        "🌱 5 days alcohol-free.\nNext up: 1 week on 27 Nov, 2 days to go.\n"
     );
     assert_eq!(
         journal.ok(&["share", "--on", "2026-11-20"]),
-        "💛 Starting again today: alcohol-free, one day at a time. Every day still counts: 251 days since 2026-03-14.\nNext milestone: 1 day tomorrow.\n"
+        "💛 Starting again today: alcohol-free, one day at a time.\nNext up: 1 day, tomorrow.\n"
     );
     let out = journal.ok(&["share", "--with-notes", "--on", "2026-11-20"]);
     assert!(
@@ -65,13 +65,13 @@ fn notes_only_with_the_flag_and_never_private_ones() {
     assert!(!plain.contains("meeting"), "{plain}");
     assert_eq!(
         journal.ok(&["share", "--on", "2026-11-23", "--with-notes"]),
-        "🌱 254 days alcohol-free.\nNext milestone: 9 months in 21 days.\n📝 Went to a meeting, felt strong\n"
+        "🌱 254 days alcohol-free.\nNext up: 9 months on 14 Dec, 21 days to go.\n📝 Went to a meeting, felt strong\n"
     );
     // 2026-11-24's only note is private.
     let private_day = journal.ok(&["share", "--on", "2026-11-24", "--with-notes"]);
     assert_eq!(
         private_day,
-        "🌱 255 days alcohol-free.\nNext milestone: 9 months in 20 days.\n"
+        "🌱 255 days alcohol-free.\nNext up: 9 months on 14 Dec, 20 days to go.\n"
     );
 }
 
@@ -83,11 +83,11 @@ fn a_win_is_celebrated_and_its_words_shared_only_with_notes() {
     let journal = TestJournal::with(&text);
     assert_eq!(
         journal.ok(&["share"]),
-        "🌱 256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n🏆 And a win of my own today!\n"
+        "🌱 256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n🏆 A win of my own today, too.\n"
     );
     assert_eq!(
         journal.ok(&["share", "--with-notes"]),
-        "🌱 256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n🏆 Today's win: got my licence back\n"
+        "🌱 256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n🏆 Today's win: got my licence back\n"
     );
 }
 
@@ -96,12 +96,12 @@ fn several_trackers_get_a_line_each() {
     let text = format!("{CONTRACT_EXAMPLE}\n[[tracker]]\nname = \"smoking\"\nsince = 2026-11-22\n");
     let journal = TestJournal::with(&text);
     assert_eq!(
-        journal.ok(&["share"]),
-        "🎉 3 days smoking-free today! Next milestone: 1 week in 4 days.\n🌱 256 days alcohol-free. Next milestone: 9 months in 19 days.\n"
+        journal.ok(&["share", "--all"]),
+        "🎉 3 days smoking-free today! Next up: 1 week on 29 Nov, 4 days to go.\n🌱 256 days alcohol-free. Next up: 9 months on 14 Dec, 19 days to go.\n"
     );
     assert_eq!(
         journal.ok(&["share", "smoking", "--no-emoji"]),
-        "3 days smoking-free today!\nNext milestone: 1 week in 4 days.\n"
+        "3 days smoking-free today!\nNext up: 1 week on 29 Nov, 4 days to go.\n"
     );
 }
 

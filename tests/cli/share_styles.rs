@@ -84,11 +84,18 @@ fn config_path(journal: &TestJournal) -> String {
         .to_owned()
 }
 
+/// The trackers of this file's journals.
+const NAMES: [&str; 3] = ["alcohol", "smoking", "gambling"];
+
 /// `milestone --config <beside the journal> share ARGS`: success, no stderr; stdout.
 fn share(journal: &TestJournal, args: &[&str]) -> String {
     let config = config_path(journal);
     let mut all = vec!["--config", config.as_str(), "share"];
     all.extend_from_slice(args);
+    // These journals' trackers are all shareable: with none named, share every one of them.
+    if !args.iter().any(|a| NAMES.contains(a)) {
+        all.push("--all");
+    }
     journal.ok(&all)
 }
 
@@ -351,11 +358,11 @@ fn the_settings_name_is_used_and_anonymous_leaves_it_out_in_every_style() {
     settings(&journal, "name = \"Robin\"\n");
     assert_eq!(
         share(&journal, &[]),
-        "🌱 Robin: 256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n"
+        "🌱 Robin: 256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
     assert_eq!(
         share(&journal, &["--name", "Sam"]),
-        "🌱 Sam: 256 days alcohol-free.\nNext milestone: 9 months in 19 days.\n",
+        "🌱 Sam: 256 days alcohol-free.\nNext up: 9 months on 14 Dec, 19 days to go.\n",
         "--name wins over the settings"
     );
     assert_eq!(
@@ -390,21 +397,27 @@ fn exact_plain_texts_for_each_kind_of_day() {
     assert_eq!(
         share(&milestone_today(), &[]),
         "🎉 6 months alcohol-free today! That's 184 days, one day at a time.\n\
-         Next milestone: 9 months in 92 days.\n"
+         Next up: 9 months on 25 Feb 2027, 92 days to go.\n"
     );
     assert_eq!(
         share(&three_days_after_reset(), &[]),
-        "🎉 3 days alcohol-free today! Every day still counts: 255 of 256 days since 2026-03-14.\n\
-         Next milestone: 1 week in 4 days.\n"
+        "🎉 3 days alcohol-free today!\n\
+         Next up: 1 week on 29 Nov, 4 days to go.\n"
+    );
+    // After a slip, the days that still count only when asked for.
+    assert_eq!(
+        share(&three_days_after_reset(), &["--with-total"]),
+        "🎉 3 days alcohol-free today! Every day still counts: 255 days since 2026-03-14.\n\
+         Next up: 1 week on 29 Nov, 4 days to go.\n"
     );
     assert_eq!(
         share(&four_days_after_reset(), &[]),
-        "💛 4 days alcohol-free again. Every day still counts: 255 of 256 days since 2026-03-14.\n\
-         Next milestone: 1 week in 3 days.\n"
+        "🌱 4 days alcohol-free.\n\
+         Next up: 1 week on 28 Nov, 3 days to go.\n"
     );
     assert_eq!(
         share(&new_tracker(), &["--style", "sms"]),
-        "🌱 Day one of being smoking-free. Next milestone: 1 day tomorrow.\n"
+        "🌱 Day one of being smoking-free. Next up: 1 day, tomorrow.\n"
     );
     let card = json(&share(
         &milestone_today(),
@@ -422,7 +435,7 @@ fn exact_plain_texts_for_each_kind_of_day() {
 
 #[test]
 fn a_reset_today_says_every_day_counts_with_the_total_in_every_text_style() {
-    for (style, text) in styles(&reset_today(), &[]) {
+    for (style, text) in styles(&reset_today(), &["--with-total"]) {
         well_formed(style, &text);
         if style == "json" {
             let card = json(&text);
@@ -851,7 +864,7 @@ fn discreet_never_names_what_is_tracked_in_any_style() {
     }
     assert_eq!(
         share(&ordinary_day(), &["--discreet"]),
-        "🌱 256 days strong.\nNext milestone: 9 months in 19 days.\n"
+        "🌱 256 days strong.\nNext up: 9 months on 14 Dec, 19 days to go.\n"
     );
 }
 

@@ -1,6 +1,6 @@
 //! `milestone start` and `milestone reset`.
 
-use crate::common::{TestJournal, json};
+use crate::common::{TestJournal, json, with_id_hidden};
 
 #[test]
 fn start_creates_the_journal_with_a_header() {
@@ -51,16 +51,17 @@ fn reset_restarts_the_streak_and_keeps_the_total() {
     let journal = TestJournal::empty();
     journal.ok(&["start", "alcohol", "--since", "2025-11-20"]);
     assert_eq!(
-        journal.ok(&[
+        with_id_hidden(&journal.ok(&[
             "reset",
             "--date",
             "2026-11-15",
             "--note",
             "cousin's wedding"
-        ]),
-        "Reset recorded for alcohol on 2026-11-15.\n\
-         Every day still counts: 369 of 370 days alcohol-free since 2025-11-20.\n\
-         Be gentle with yourself. Your new streak is already 10 days old.\n"
+        ])),
+        "Thank you for being honest with yourself. A slip can be part of recovery.\n\
+         Recorded a reset for alcohol on 2026-11-15. Your new streak is already 10 days old.\n\
+         Every day before it still counts: 369 days since 2025-11-20.\n\
+         To take it back: milestone rm ID\n"
     );
     let s = &json(&journal.ok(&["streak", "--format", "json"]))[0];
     assert_eq!(
@@ -86,9 +87,10 @@ fn reset_today_starts_a_new_streak_today() {
     let journal = TestJournal::empty();
     journal.ok(&["start", "gambling", "--since", "2026-11-01"]);
     assert_eq!(
-        journal.ok(&["reset", "gambling"]),
-        "Reset recorded for gambling on 2026-11-25.\n\
-         Every day still counts: 24 days gambling-free since 2026-11-01.\n\
-         Be gentle with yourself. A new streak starts today.\n"
+        with_id_hidden(&journal.ok(&["reset", "gambling"])),
+        "Thank you for being honest with yourself. A slip can be part of recovery.\n\
+         Recorded a reset for gambling on 2026-11-25. A new streak starts today: day one.\n\
+         Every day before it still counts: 24 days since 2026-11-01.\n\
+         To take it back: milestone rm ID\n"
     );
 }

@@ -59,12 +59,13 @@ fn lock_path(journal: &Path) -> std::path::PathBuf {
     journal.with_file_name(name)
 }
 
-/// The id `add` prints at the end of its line: `... [abc1234]`.
+/// The id `add` prints in its last line: `To take it back: milestone rm abc1234`.
 fn printed_id(stdout: &str) -> String {
-    let line = stdout.trim_end();
-    let open = line.rfind('[').expect("an [id] in add's output");
-    assert!(line.ends_with(']'), "{stdout}");
-    line[open + 1..line.len() - 1].to_owned()
+    let line = stdout.trim_end().lines().last().unwrap_or_default();
+    let id = line
+        .strip_prefix("To take it back: milestone rm ")
+        .expect("the id in add's last line");
+    id.to_owned()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -100,7 +101,10 @@ done"#;
             String::from_utf8_lossy(&out.stderr)
         );
         assert_eq!(
-            String::from_utf8_lossy(&out.stdout).lines().count(),
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter(|line| line.starts_with("Logged"))
+                .count(),
             10,
             "writer {writer} should have logged 10 entries"
         );
@@ -485,7 +489,7 @@ fn add_keeps_a_hand_edited_journal_byte_for_byte_and_appends() {
     let after_first = journal.text();
     let out = journal.ok(&["reset", "--date", "2026-11-24", "--note", "hard night"]);
     assert!(
-        out.starts_with("Reset recorded for alcohol on 2026-11-24."),
+        out.contains("\nRecorded a reset for alcohol on 2026-11-24."),
         "{out}"
     );
     let text = journal.text();
