@@ -56,11 +56,12 @@ pub fn hook_entry(
     date: NaiveDate,
     day: Option<i64>,
 ) -> String {
-    let article = if kind == EntryKind::Urge { "An" } else { "A" };
-    let what = kind.label();
+    let what = super::entry::with_article(kind);
     let whose = name.map(|n| format!(" for {n}")).unwrap_or_default();
     let day = day.map(|d| format!(" (day {d})")).unwrap_or_default();
-    format!("{article} {what}{whose} on {date}{day}.")
+    let mut message = format!("{what}{whose} on {date}{day}.");
+    message[..1].make_ascii_uppercase();
+    message
 }
 
 /// A reminder of one of your milestones, today or tomorrow.

@@ -35,6 +35,7 @@ kind = "checkin"
 #[test]
 fn remind_over_three_days() {
     let hooked = Hooked::new(HABIT, "");
+    let journal = hooked.journal.bytes();
     // The eve: tomorrow's milestone, and a check-in not made yet today.
     assert_eq!(
         hooked.ok("2026-04-12", &["remind"]),
@@ -47,6 +48,11 @@ fn remind_over_three_days() {
         "🎉 Today: 30 days alcohol-free!\nNo check-in yet today for alcohol. How are you doing?\n"
     );
     assert_eq!(hooked.ok("2026-04-13", &["remind"]), "");
+    assert_eq!(
+        hooked.journal.bytes(),
+        journal,
+        "remind only reads the journal"
+    );
     // The day after, with a check-in made: nothing due.
     hooked.ok("2026-04-14", &["add"]);
     assert_eq!(hooked.ok("2026-04-14", &["remind"]), "");
@@ -157,6 +163,17 @@ fn remind_runs_the_milestone_hook_once_and_add_does_not_repeat_it() {
     hooked.ok("2026-04-13", &["remind"]);
     hooked.ok("2026-04-13", &["add", "late"]);
     assert_eq!(hooked.log(), log, "fired once");
+}
+
+#[test]
+fn what_a_hook_prints_stays_out_of_the_reminders() {
+    let hooked = Hooked::new(
+        ALCOHOL,
+        "[hooks]\non_milestone = [\"sh\", \"-c\", \"echo from the hook\"]\n",
+    );
+    let (out, err) = hooked.ok_with_stderr("2026-04-13", &["remind"]);
+    assert_eq!(out, "🎉 Today: 30 days alcohol-free!\n");
+    assert_eq!(err, "from the hook\n");
 }
 
 #[test]
