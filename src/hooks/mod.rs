@@ -208,7 +208,7 @@ fn claim_milestones(events: Vec<Due>, warnings: &mut Vec<String>) -> Vec<Event> 
     });
     claimed.unwrap_or_else(|err| {
         // Without a memory a milestone could fire on every command: better not at all.
-        warnings.push(words::not_remembered(&err));
+        warnings.push(words::milestone_hooks_not_run(&err));
         events
             .into_iter()
             .filter(|(_, fired)| fired.is_none())

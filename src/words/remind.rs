@@ -121,6 +121,12 @@ pub fn hooks_not_checked(why: &anyhow::Error) -> String {
     format!("hooks did not run: {why:#}")
 }
 
+/// `on_milestone` hooks are skipped when what fired cannot be remembered: they would run again
+/// on every command.
+pub fn milestone_hooks_not_run(why: &anyhow::Error) -> String {
+    format!("the on_milestone hooks did not run: {why:#} (they would run again every time)")
+}
+
 pub fn not_remembered(why: &anyhow::Error) -> String {
     format!("{why:#} (so this may be said again)")
 }

@@ -376,3 +376,27 @@ fn the_chat_hook_example_posts_the_message_as_json() {
     );
     assert!(!hooked.path("pwned").exists());
 }
+
+#[test]
+fn a_state_folder_that_cannot_be_written_repeats_rather_than_hides() {
+    let hooked = Hooked::new(HABIT, "[hooks]\non_milestone = [\"HOOK\"]\n");
+    fs::write(hooked.path("state"), "a file where the folder should be").unwrap();
+    let (out, err) = hooked.ok_with_stderr("2026-04-13", &["remind"]);
+    assert_eq!(
+        out,
+        "🎉 Today: 30 days alcohol-free!\nNo check-in yet today for alcohol. How are you doing?\n"
+    );
+    let folder = hooked.path("state/milestone");
+    let why = format!(
+        "could not remember what was said in {}; check that you may write there: Not a directory (os error 20)",
+        folder.display()
+    );
+    // The reminders are all shown; the hook is not run, or it would run on every command.
+    assert_eq!(
+        err,
+        format!(
+            "warning: {why} (so this may be said again)\nwarning: the on_milestone hooks did not run: {why} (they would run again every time)\n"
+        )
+    );
+    assert_eq!(hooked.log(), "");
+}
