@@ -141,6 +141,11 @@ struct ModelRef<'a> {
 }
 
 fn folder() -> Option<PathBuf> {
+    // Unit tests run in the developer's own environment: they must never write a cache into
+    // their home (the integration tests give every run a cache folder of its own).
+    if cfg!(test) {
+        return None;
+    }
     if std::env::var_os("MILESTONE_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
         return None;
     }

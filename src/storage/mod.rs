@@ -94,19 +94,11 @@ pub fn modify<T>(
     let text = original
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| NEW_JOURNAL.to_owned());
-    let (bom, text) = match text.strip_prefix(BOM) {
-        Some(rest) => (BOM, rest.to_owned()),
-        None => ("", text),
-    };
-    let crlf = uses_crlf(&text);
-    let (journal, mut document) = editable(&path, text, today)?;
+    let (framing, toml) = Framing::of(&text);
+    let (journal, mut document) = editable(&path, toml.to_owned(), today)?;
     let result = change(&journal, &mut document)?;
 
-    let mut new_text = format!("{bom}{document}");
-    if crlf {
-        // Keep a Windows-edited journal's line endings consistent.
-        new_text = new_text.replace("\r\n", "\n").replace('\n', "\r\n");
-    }
+    let new_text = framing.render(&document);
     let checked = parse(&new_text, None);
     if let Some(problem) = checked.errors().next() {
         bail!(
@@ -165,9 +157,37 @@ fn editable(path: &Path, text: String, today: NaiveDate) -> Result<(Journal, Doc
     Ok((journal, document))
 }
 
-/// True when every line ends in CRLF.
-fn uses_crlf(text: &str) -> bool {
-    text.contains("\r\n") && text.matches('\n').count() == text.matches("\r\n").count()
+/// What a rewrite keeps of a journal's text around its TOML: a leading byte-order mark, and
+/// CRLF line ends when every line has one (a journal mixing both comes out LF).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Framing {
+    bom: bool,
+    crlf: bool,
+}
+
+impl Framing {
+    /// How `text` is framed, and the TOML inside.
+    pub(crate) fn of(text: &str) -> (Framing, &str) {
+        let (bom, toml) = match text.strip_prefix(BOM) {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let crlf =
+            toml.contains("\r\n") && toml.matches('\n').count() == toml.matches("\r\n").count();
+        (Framing { bom, crlf }, toml)
+    }
+
+    /// The text a rewrite writes for `document`, framed as the journal was.
+    pub(crate) fn render(self, document: &DocumentMut) -> String {
+        let bom = if self.bom { BOM } else { "" };
+        let text = format!("{bom}{document}");
+        if self.crlf {
+            // Keep a Windows-edited journal's line endings consistent.
+            text.replace("\r\n", "\n").replace('\n', "\r\n")
+        } else {
+            text
+        }
+    }
 }
 
 fn refuse_errors(loaded: &Loaded) -> Result<()> {
@@ -380,16 +400,7 @@ pub fn append_entry<T>(
         None => summary_by_parsing(&path, today)?,
     };
     let (entry, result) = make(&summary)?;
-    let fragment = format!(
-        "{}\n{}",
-        ending.separator(),
-        crate::journal::edit::entry_fragment(&entry, ending == Ending::CrLf)
-    );
-    let fragment = if ending == Ending::CrLf {
-        fragment.replace('\n', "\r\n")
-    } else {
-        fragment
-    };
+    let fragment = ending.fragment(&entry);
     // Never append what would not read back as exactly this entry.
     let check = read_tail(&fragment, &summary);
     if check.as_ref().map(|j| j.entries.as_slice()) != Some(std::slice::from_ref(&entry)) {
@@ -450,6 +461,34 @@ impl Ending {
     fn separator(self) -> &'static str {
         if self == Ending::Open { "\n" } else { "" }
     }
+
+    /// The text appended for `entry`: a blank line and the entry, in the journal's line ends.
+    fn fragment(self, entry: &Entry) -> String {
+        let crlf = self == Ending::CrLf;
+        let fragment = format!(
+            "{}\n{}",
+            self.separator(),
+            crate::journal::edit::entry_fragment(entry, crlf)
+        );
+        if crlf {
+            fragment.replace('\n', "\r\n")
+        } else {
+            fragment
+        }
+    }
+}
+
+/// What `add` appends for `entry` to a journal whose text ends with `end` (its last two bytes
+/// are enough).
+#[cfg(test)]
+pub(crate) fn appended(end: &[u8], entry: &Entry) -> String {
+    Ending::of(end).fragment(entry)
+}
+
+/// What reading through the cache makes of text appended to a journal it summarised.
+#[cfg(test)]
+pub(crate) fn read_appended(tail: &str, summary: &Summary) -> Option<Journal> {
+    read_tail(tail, summary)
 }
 
 /// For an append without a usable cache: the whole journal read (it must have no errors), and

@@ -7,104 +7,17 @@
 
 use std::ffi::{OsStr, OsString};
 use std::fs;
-use std::io::{Read, Write};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::os::unix::fs::{MetadataExt, PermissionsExt, symlink};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::common::{CONTRACT_EXAMPLE, TODAY, TestJournal};
-
-pub const BIN: &str = env!("CARGO_BIN_EXE_milestone");
+use crate::common::{BIN, CONTRACT_EXAMPLE, Ran, TestEnv, TestJournal, run_with_deadline};
 
 // ---------------------------------------------------------------------------------------------
-// The harness: a hermetic command with a deadline, and a snapshot of the journal's folder.
-
-/// A plain `std::process::Command` for `milestone`, hermetic the way `common::milestone()` is.
-pub fn hermetic() -> Command {
-    let mut cmd = Command::new(BIN);
-    for var in [
-        "MILESTONE_JOURNAL",
-        "MILESTONE_CONFIG",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "EDITOR",
-        "VISUAL",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("MILESTONE_TODAY", TODAY);
-    cmd
-}
-
-/// What a finished run left: its exit code (None when killed) and output.
-pub struct Ran {
-    pub code: Option<i32>,
-    pub stdout: Vec<u8>,
-    pub stderr: Vec<u8>,
-}
-
-impl Ran {
-    pub fn stderr(&self) -> String {
-        String::from_utf8(self.stderr.clone()).expect("stderr must be UTF-8")
-    }
-    pub fn stdout(&self) -> String {
-        String::from_utf8(self.stdout.clone()).expect("stdout must be UTF-8")
-    }
-}
-
-/// Runs `cmd` with `stdin`, killing it after `limit` (then `code` is None and the test fails
-/// with "hung").
-pub fn run_with_deadline(mut cmd: Command, stdin: &[u8], limit: Duration) -> Ran {
-    cmd.stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
-    let mut child = cmd.spawn().expect("spawn milestone");
-    let mut input = child.stdin.take().unwrap();
-    let stdin = stdin.to_vec();
-    let feeder = std::thread::spawn(move || {
-        let _ = input.write_all(&stdin);
-    });
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let out_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = out.read_to_end(&mut buf);
-        buf
-    });
-    let err_reader = std::thread::spawn(move || {
-        let mut buf = Vec::new();
-        let _ = err.read_to_end(&mut buf);
-        buf
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait") {
-            break Some(status);
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(2));
-    };
-    let _ = feeder.join();
-    let stdout = out_reader.join().unwrap();
-    let stderr = err_reader.join().unwrap();
-    assert!(
-        status.is_some(),
-        "milestone hung for {limit:?} and was killed; stderr so far: {}",
-        String::from_utf8_lossy(&stderr)
-    );
-    Ran {
-        code: status.unwrap().code(),
-        stdout,
-        stderr,
-    }
-}
+// A snapshot of the journal's folder, and running as an ordinary user.
 
 /// One thing in the journal's folder, as much as matters for "untouched".
 #[derive(Debug, PartialEq, Eq)]
@@ -167,14 +80,16 @@ pub fn euid() -> u32 {
 const NOBODY: u32 = 65534;
 
 /// Makes `cmd` run as an ordinary user: itself when the tests are not root, `nobody` (with
-/// the test folder handed over to it) when they are. `None` when that user cannot even run
-/// the binary (a checkout it may not enter): the caller then skips the unprivileged half.
-fn as_ordinary_user(cmd: &mut Command, folder: &Path) -> Option<()> {
+/// the journal's folder and its environment handed over to it) when they are. `None` when that
+/// user cannot even run the binary (a checkout it may not enter): the caller then skips the
+/// unprivileged half.
+fn as_ordinary_user(cmd: &mut Command, journal: &TestJournal) -> Option<()> {
     if euid() != 0 {
         return Some(());
     }
-    chown_tree(folder, NOBODY);
-    let mut probe = Command::new(BIN);
+    chown_tree(journal.folder(), NOBODY);
+    chown_tree(journal.env().root(), NOBODY);
+    let mut probe = journal.plain();
     probe.arg("--version");
     drop_to_nobody(&mut probe);
     let runs = probe.output().map(|o| o.status.success()).unwrap_or(false);
@@ -183,9 +98,6 @@ fn as_ordinary_user(cmd: &mut Command, folder: &Path) -> Option<()> {
         return None;
     }
     drop_to_nobody(cmd);
-    // nobody's HOME may be unreadable; point the settings file somewhere harmless.
-    cmd.env("HOME", folder)
-        .env("MILESTONE_CONFIG", folder.join("no-config.toml"));
     Some(())
 }
 
@@ -324,7 +236,7 @@ fn check(case: Case) {
         Setup::Custom(f) => f(&journal),
     }
     let before = snapshot(journal.folder());
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal").arg(&journal.path).args(&case.args);
     let ran = run_with_deadline(cmd, &case.stdin, Duration::from_secs(60));
     let stderr = ran.stderr();
@@ -648,7 +560,7 @@ cases! {
 #[test]
 fn a_nul_byte_in_an_argument_never_reaches_milestone() {
     let journal = TestJournal::with(CONTRACT_EXAMPLE);
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal")
         .arg(&journal.path)
         .args(["add", "a\0b"]);
@@ -699,7 +611,7 @@ fn a_journal_path_under_a_file_really_points_under_the_file() {
     fs::write(journal.folder().join("notes.txt"), "mine").unwrap();
     let inner = journal.folder().join("notes.txt/journal.toml");
     for args in [&["start", "alcohol"][..], &["streak"], &["add", "hi"]] {
-        let mut cmd = hermetic();
+        let mut cmd = journal.plain();
         cmd.arg("--journal").arg(&inner).args(args);
         let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
         assert_eq!(ran.code, Some(1), "{args:?}");
@@ -725,7 +637,7 @@ fn a_journal_path_under_a_file_really_points_under_the_file() {
 fn a_journal_path_that_is_not_utf8() {
     let journal = TestJournal::empty();
     let odd = journal.folder().join(OsStr::from_bytes(b"journ\xe9l.toml"));
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal").arg(&odd).arg("streak");
     let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
     assert_eq!(ran.code, Some(1));
@@ -737,7 +649,7 @@ fn a_journal_path_that_is_not_utf8() {
     assert!(stderr.contains("journ\u{fffd}l.toml"), "{stderr}");
 
     // And it can be written and read back.
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal")
         .arg(&odd)
         .args(["start", "alcohol", "--since", "2026-03-14"]);
@@ -760,9 +672,9 @@ fn mode(path: &Path) -> u32 {
 /// Runs `args` on `journal` as an ordinary user (see `as_ordinary_user`); `None` when not
 /// possible here.
 fn run_as_ordinary_user(journal: &TestJournal, args: &[&str]) -> Option<Ran> {
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal").arg(&journal.path).args(args);
-    as_ordinary_user(&mut cmd, journal.folder())?;
+    as_ordinary_user(&mut cmd, journal)?;
     Some(run_with_deadline(cmd, b"", Duration::from_secs(30)))
 }
 
@@ -847,9 +759,9 @@ fn a_read_only_folder_refuses_a_write_and_leaves_the_journal() {
             if lock_exists {
                 fs::write(journal.folder().join("journal.toml.lock"), "").unwrap();
             }
-            let mut cmd = hermetic();
+            let mut cmd = journal.plain();
             cmd.arg("--journal").arg(&journal.path).args(args);
-            let Some(()) = as_ordinary_user(&mut cmd, journal.folder()) else {
+            let Some(()) = as_ordinary_user(&mut cmd, &journal) else {
                 return;
             };
             fs::set_permissions(journal.folder(), fs::Permissions::from_mode(0o500)).unwrap();
@@ -920,7 +832,7 @@ fn a_fifo_as_the_journal_is_refused_not_waited_on() {
         let journal = TestJournal::empty();
         mkfifo(&journal.path);
         let before = snapshot(journal.folder());
-        let mut cmd = hermetic();
+        let mut cmd = journal.plain();
         cmd.arg("--journal").arg(&journal.path).args(args);
         let ran = run_with_deadline(cmd, b"", Duration::from_secs(5));
         assert_eq!(ran.code, Some(1), "{args:?}");
@@ -936,8 +848,9 @@ fn a_fifo_as_the_journal_is_refused_not_waited_on() {
 /// A character device is not a journal: refuse it at once.
 #[test]
 fn an_endless_device_as_the_journal_is_refused_at_once() {
+    let env = TestEnv::new();
     for device in ["/dev/zero", "/dev/full"] {
-        let mut cmd = hermetic();
+        let mut cmd = env.plain();
         cmd.arg("--journal").arg(device).arg("streak");
         // SAFETY: setrlimit is async-signal-safe.
         unsafe {
@@ -980,7 +893,7 @@ fn a_device_node_as_the_journal_is_never_replaced() {
         return;
     }
     let before = snapshot(journal.folder());
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal")
         .arg(&journal.path)
         .args(["start", "alcohol"]);
@@ -1021,7 +934,7 @@ fn no_room_for_the_new_journal_leaves_the_old_one() {
         let journal = TestJournal::with(&sample);
         fs::write(journal.folder().join("journal.toml.lock"), "").unwrap();
         let before = snapshot(journal.folder());
-        let mut cmd = hermetic();
+        let mut cmd = journal.plain();
         cmd.arg("--journal").arg(&journal.path).args(args);
         // SAFETY: signal and setrlimit are async-signal-safe.
         unsafe {
@@ -1074,14 +987,13 @@ echo "rc=$?"
 cmp -s "$2/journal.toml" "$3" && echo SAME
 ls -A "$2"
 "#;
-    let out = Command::new("unshare")
+    let env = TestEnv::new();
+    let out = env
+        .command("unshare")
         .args(["-m", "sh", "-c", script, "sh"])
         .arg(BIN)
         .arg(&mnt)
         .arg(&orig)
-        .env("MILESTONE_TODAY", TODAY)
-        .env_remove("MILESTONE_JOURNAL")
-        .env_remove("MILESTONE_CONFIG")
         .output();
     let stdout = match out {
         Ok(out) => String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -1126,7 +1038,7 @@ fn writes_under_umask(umask: u32) {
         &["reset", "--date", "2026-11-01"],
         &["start", "smoking"],
     ] {
-        let mut cmd = hermetic();
+        let mut cmd = journal.plain();
         cmd.arg("--journal").arg(&nested).args(args);
         with_umask(&mut cmd, umask);
         let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
@@ -1365,7 +1277,7 @@ fn check_locates_warnings_and_an_error_together() {
     let text = format!("{EVERY_WARNING}{UNKNOWN_TRACKER_ENTRY}");
     let journal = TestJournal::with(&text);
     let p = journal.path.display().to_string();
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal").arg(&journal.path).arg("check");
     let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
     assert_eq!(ran.code, Some(1));
@@ -1410,7 +1322,7 @@ fn check_positions_are_the_same_in_a_crlf_journal() {
 #[test]
 fn check_reports_a_tracker_that_starts_in_the_future() {
     let journal = TestJournal::with(&tracker("\"alcohol\"", "2026-12-01", ""));
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal").arg(&journal.path).arg("check");
     let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
     let stdout = ran.stdout();
@@ -1466,6 +1378,19 @@ fn a_multi_line_note_in_a_crlf_journal_reads_back_as_typed() {
     crate::common::run_ok(cmd);
     let after = journal.text();
     assert!(after.starts_with(text), "{after:?}");
+    let listed = crate::common::json(&journal.ok(&["list", "--format", "json"]));
+    assert_eq!(listed[0]["text"], "line one\nline two");
+}
+
+/// The same for a rewrite: `edit --text` with a line break in a CRLF journal writes a
+/// multi-line TOML string, then every LF becomes CRLF, inside the string too, so the note reads
+/// back as "line one\r\nline two". (`add` writes such a note as one escaped string.)
+#[test]
+#[ignore = "BUG: a rewrite of a CRLF journal puts CRLF inside the notes it writes"]
+fn edit_of_a_note_with_a_line_break_in_a_crlf_journal_reads_back_as_typed() {
+    let text = CONTRACT_EXAMPLE.replace('\n', "\r\n");
+    let journal = TestJournal::with(&text);
+    journal.ok(&["edit", "aaaaaa1", "--text", "line one\nline two"]);
     let listed = crate::common::json(&journal.ok(&["list", "--format", "json"]));
     assert_eq!(listed[0]["text"], "line one\nline two");
 }

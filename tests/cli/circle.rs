@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::common::{CONTRACT_EXAMPLE, TestJournal, json, milestone, run_fails, run_ok};
+use crate::common::{CONTRACT_EXAMPLE, TestEnv, TestJournal, json, run_fails, run_ok};
 
 const STYLES: [&str; 6] = ["plain", "markdown", "slack", "discord", "sms", "json"];
 
@@ -65,12 +65,14 @@ fn hand_card(
 /// A folder of card files and a hermetic `milestone circle` run inside it.
 struct Circle {
     dir: TempDir,
+    env: TestEnv,
 }
 
 impl Circle {
     fn new() -> Circle {
         Circle {
             dir: tempfile::tempdir().expect("temp dir"),
+            env: TestEnv::new(),
         }
     }
 
@@ -90,7 +92,7 @@ impl Circle {
 
     /// `milestone --config <folder>/config.toml circle ARGS`, run in the folder.
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut cmd = milestone();
+        let mut cmd = self.env.milestone();
         cmd.current_dir(self.path())
             .arg("--journal")
             .arg(self.path().join("journal.toml"))

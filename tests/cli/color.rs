@@ -11,11 +11,8 @@ fn on_a_terminal(journal: &TestJournal, no_color: bool, args: &str) -> String {
         env!("CARGO_BIN_EXE_milestone"),
         journal.path.display()
     );
-    let mut cmd = std::process::Command::new("script");
-    cmd.args(["-qec", &command, "/dev/null"])
-        .env("MILESTONE_TODAY", crate::common::TODAY)
-        .env("MILESTONE_NO_CACHE", "1")
-        .env_remove("NO_COLOR");
+    let mut cmd = journal.env().command("script");
+    cmd.args(["-qec", &command, "/dev/null"]);
     if no_color {
         cmd.env("NO_COLOR", "1");
     }

@@ -1,6 +1,6 @@
 //! The committed scripts in `completions/` match what the command line generates today.
 
-use crate::common::{milestone, run_ok};
+use crate::common::{TestEnv, run_ok};
 
 /// (shell, committed file)
 const SCRIPTS: [(&str, &str, &str); 5] = [
@@ -33,8 +33,9 @@ const SCRIPTS: [(&str, &str, &str); 5] = [
 
 #[test]
 fn committed_completions_are_up_to_date() {
+    let env = TestEnv::new();
     for (shell, file, committed) in SCRIPTS {
-        let mut cmd = milestone();
+        let mut cmd = env.milestone();
         cmd.args(["completions", shell]);
         let generated = run_ok(cmd);
         assert!(
@@ -46,7 +47,8 @@ fn committed_completions_are_up_to_date() {
 
 #[test]
 fn completions_need_no_journal_or_data_folder() {
-    let mut cmd = milestone();
+    let env = TestEnv::new();
+    let mut cmd = env.milestone();
     cmd.env_remove("HOME")
         .env_remove("XDG_DATA_HOME")
         .args(["completions", "bash"]);

@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Barrier, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::adversarial::{hermetic, run_with_deadline, sample_journal, with_umask};
-use crate::common::{TestJournal, json};
+use crate::adversarial::{sample_journal, with_umask};
+use crate::common::{TestJournal, json, run_with_deadline};
 
 /// xorshift64*: enough randomness for delays, and a seed to replay a failure with.
 struct Rng(u64);
@@ -74,7 +74,7 @@ fn temp_files_in(folder: &Path) -> Vec<PathBuf> {
 }
 
 fn check_exits_0(journal: &TestJournal) {
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal").arg(&journal.path).arg("check");
     let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
     assert_eq!(
@@ -106,7 +106,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_entry() {
     let mut timings = Vec::new();
     for i in 0..5 {
         // Timed exactly as the killed runs are started.
-        let mut cmd = hermetic();
+        let mut cmd = journal.plain();
         cmd.arg("--journal")
             .arg(&journal.path)
             .args(["add", "--tracker", "alcohol", &format!("warm-up {i}")])
@@ -127,7 +127,7 @@ fn sigkill_at_random_moments_never_loses_an_acknowledged_entry() {
     let mut killed = 0;
     for i in 0..iterations {
         let note = format!("crash {i}");
-        let mut cmd = hermetic();
+        let mut cmd = journal.plain();
         cmd.arg("--journal")
             .arg(&journal.path)
             .args(["add", "--tracker", "alcohol", &note])
@@ -248,7 +248,7 @@ fn many_processes_adding_resetting_and_starting_at_once_lose_nothing() {
                         ],
                     ];
                     for args in steps {
-                        let mut cmd = hermetic();
+                        let mut cmd = journal.plain();
                         cmd.arg("--journal").arg(&journal.path).args(&args);
                         let ran = run_with_deadline(cmd, b"", Duration::from_secs(60));
                         if ran.code == Some(0) {
@@ -317,7 +317,7 @@ fn nothing_readable_by_others_appears_during_fifty_concurrent_writes() {
     let root = TestJournal::empty();
     let folder = root.folder().join("private");
     let path = folder.join("journal.toml");
-    let mut cmd = hermetic();
+    let mut cmd = root.plain();
     cmd.arg("--journal")
         .arg(&path)
         .args(["start", "alcohol", "--since", "2026-03-14"]);
@@ -366,7 +366,7 @@ fn nothing_readable_by_others_appears_during_fifty_concurrent_writes() {
     };
     let writers: Vec<_> = (0..50)
         .map(|i| {
-            let mut cmd = hermetic();
+            let mut cmd = root.plain();
             cmd.arg("--journal").arg(&path).args([
                 "add",
                 "--tracker",

@@ -192,11 +192,11 @@ fn on_a_terminal(journal: &TestJournal, editor: &str, args: &str) -> String {
         env!("CARGO_BIN_EXE_milestone"),
         journal.path.display()
     );
-    let output = std::process::Command::new("script")
+    let output = journal
+        .env()
+        .command("script")
         .args(["-qec", &command, "/dev/null"])
         .env("EDITOR", editor)
-        .env_remove("VISUAL")
-        .env("MILESTONE_TODAY", crate::common::TODAY)
         .output()
         .expect("util-linux `script` runs the command on a pseudo-terminal");
     assert!(output.status.success(), "{output:?}");

@@ -3,7 +3,7 @@
 
 use std::fs;
 
-use crate::common::{CONTRACT_EXAMPLE, TestJournal, milestone, run_fails};
+use crate::common::{CONTRACT_EXAMPLE, TestJournal, run_fails};
 
 /// Two trackers, for the "which one?" errors.
 const TWO_TRACKERS: &str = r#"version = 1
@@ -174,7 +174,7 @@ fn an_empty_journal_path_is_refused() {
         &["streak"],
         &["check"],
     ] {
-        let mut cmd = milestone();
+        let mut cmd = journal.bare();
         cmd.current_dir(journal.folder())
             .arg("--journal")
             .arg("")
@@ -187,7 +187,7 @@ fn an_empty_journal_path_is_refused() {
             "{args:?}"
         );
 
-        let mut cmd = milestone();
+        let mut cmd = journal.bare();
         cmd.current_dir(journal.folder())
             .env("MILESTONE_JOURNAL", "")
             .args(args);

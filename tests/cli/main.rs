@@ -31,3 +31,30 @@ mod start_reset;
 mod storage;
 mod streak;
 mod terminal_safety;
+
+/// A file in tests/cli/ that is not declared above would never be compiled or run.
+#[test]
+fn every_file_here_is_a_declared_module() {
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cli");
+    let declared: std::collections::BTreeSet<String> = include_str!("main.rs")
+        .lines()
+        .filter_map(|line| line.strip_prefix("mod ")?.strip_suffix(';'))
+        .map(str::to_owned)
+        .collect();
+    let mut forgotten = Vec::new();
+    for entry in std::fs::read_dir(&here).expect("read tests/cli") {
+        let path = entry.expect("dir entry").path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if path.extension().is_some_and(|e| e == "rs") && stem != "main" && !declared.contains(stem)
+        {
+            forgotten.push(stem.to_owned());
+        }
+    }
+    assert_eq!(
+        forgotten,
+        Vec::<String>::new(),
+        "add `mod NAME;` to tests/cli/main.rs"
+    );
+}

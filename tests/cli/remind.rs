@@ -4,7 +4,7 @@
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 
-use crate::common::{TestJournal, json, milestone, run_ok};
+use crate::common::{TestEnv, TestJournal, json, run_ok};
 use crate::hooks::{ALCOHOL, Hooked};
 
 /// alcohol since 2026-03-14 (30 days on 2026-04-13) with check-ins on three of the seven
@@ -214,7 +214,7 @@ fn what_remind_remembers_is_owner_only() {
 
 #[test]
 fn remind_is_documented_for_cron() {
-    let mut cmd = milestone();
+    let mut cmd = TestEnv::new().milestone();
     cmd.args(["remind", "--help"]);
     let help = run_ok(cmd);
     assert!(help.contains("--all"), "{help}");
@@ -271,10 +271,9 @@ impl FakeDesktop {
     fn run_with_path(&self, hooked: &Hooked, line: &str, path: &str) -> String {
         // A fresh memory each time: each line is its own first run of the day.
         let state = tempfile::tempdir_in(self.dir.path()).unwrap();
-        let mut cmd = assert_cmd::Command::new("/bin/sh");
-        cmd.arg("-c")
+        let mut sh = hooked.journal.env().command("/bin/sh");
+        sh.arg("-c")
             .arg(line)
-            .env_clear()
             .env("HOME", self.dir.path().join("home"))
             .env("PATH", path)
             .env("MILESTONE_JOURNAL", &hooked.journal.path)
@@ -282,7 +281,7 @@ impl FakeDesktop {
             .env("MILESTONE_NO_CACHE", "1")
             .env("XDG_STATE_HOME", state.path())
             .env("MILESTONE_TODAY", "2026-04-13");
-        run_ok(cmd)
+        run_ok(assert_cmd::Command::from_std(sh))
     }
 }
 
@@ -318,12 +317,12 @@ fn the_crontab_lines_work() {
 #[test]
 fn the_systemd_units_are_valid_and_the_service_notifies() {
     let contrib = concat!(env!("CARGO_MANIFEST_DIR"), "/contrib/systemd");
-    let mut verify = assert_cmd::Command::new("systemd-analyze");
+    let mut verify = TestEnv::new().command("systemd-analyze");
     verify
         .arg("verify")
         .arg(format!("{contrib}/milestone-remind.service"))
         .arg(format!("{contrib}/milestone-remind.timer"));
-    assert_eq!(run_ok(verify), "");
+    assert_eq!(run_ok(assert_cmd::Command::from_std(verify)), "");
     let timer = include_str!("../../contrib/systemd/milestone-remind.timer");
     assert!(timer.contains("\nOnCalendar=*-*-* 19:00\n"), "{timer}");
     assert!(timer.contains("\nPersistent=true\n"), "{timer}");

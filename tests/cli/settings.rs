@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde_json::{Value, json};
 
-use crate::common::{CONTRACT_EXAMPLE, TestJournal, json, milestone, run_fails, run_ok};
+use crate::common::{CONTRACT_EXAMPLE, TestEnv, TestJournal, json, run_fails, run_ok};
 
 const SAMPLE: &str = include_str!("../../examples/journal.toml");
 
@@ -683,26 +683,23 @@ fn milestone_config_env_works_like_config() {
     assert!(run_ok(cmd).starts_with("257 days"));
 }
 
-/// A hermetic `milestone` whose data and config folders are inside `home`.
-fn at_home(home: &std::path::Path, args: &[&str]) -> assert_cmd::Command {
-    let mut cmd = milestone();
-    cmd.env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .args(args);
+/// A hermetic `milestone` with no --journal or --config: the data and config folders of `env`.
+fn at_home(env: &TestEnv, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = env.milestone();
+    cmd.args(args);
     cmd
 }
 
 #[test]
 fn the_default_settings_file_is_read() {
-    let home = tempfile::tempdir().unwrap();
-    let data = home.path().join("data").join("milestone");
+    let env = TestEnv::new();
+    let data = env.data_home().join("milestone");
     fs::create_dir_all(&data).unwrap();
     fs::write(data.join("journal.toml"), CONTRACT_EXAMPLE).unwrap();
-    let config = home.path().join("config").join("milestone");
-    fs::create_dir_all(&config).unwrap();
-    fs::write(config.join("config.toml"), "day_one = true\n").unwrap();
-    let out = run_ok(at_home(home.path(), &["streak"]));
+    let config = env.settings_file();
+    fs::create_dir_all(config.parent().unwrap()).unwrap();
+    fs::write(config, "day_one = true\n").unwrap();
+    let out = run_ok(at_home(&env, &["streak"]));
     assert!(out.starts_with("alcohol  257 days\n"), "{out}");
 }
 
@@ -736,10 +733,11 @@ fn paths_shows_where_things_are() {
 
 #[test]
 fn paths_shows_the_default_places() {
-    let home = tempfile::tempdir().unwrap();
-    let out = run_ok(at_home(home.path(), &["paths"]));
-    let journal: PathBuf = home.path().join("data/milestone/journal.toml");
-    let config: PathBuf = home.path().join("config/milestone/config.toml");
+    let env = TestEnv::new();
+    let before = env.contents();
+    let out = run_ok(at_home(&env, &["paths"]));
+    let journal: PathBuf = env.home().join(".local/share/milestone/journal.toml");
+    let config: PathBuf = env.home().join(".config/milestone/config.toml");
     assert_eq!(
         out,
         format!(
@@ -748,8 +746,5 @@ fn paths_shows_the_default_places() {
             config.display()
         )
     );
-    assert!(
-        fs::read_dir(home.path()).unwrap().next().is_none(),
-        "paths wrote something"
-    );
+    assert_eq!(env.contents(), before, "paths wrote something");
 }

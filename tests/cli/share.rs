@@ -124,9 +124,9 @@ fn a_closed_pipe_is_not_an_error() {
         "set -o pipefail; \"{}\" --journal \"{sample}\" list --format json | head -c 1 >/dev/null",
         env!("CARGO_BIN_EXE_milestone"),
     );
-    let output = std::process::Command::new("bash")
+    let output = crate::common::TestEnv::new()
+        .command("bash")
         .args(["-c", &script])
-        .env("MILESTONE_TODAY", "2026-11-25")
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&output.stderr), "");

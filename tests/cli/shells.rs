@@ -2,19 +2,19 @@
 //! committed scripts load and complete a subcommand, and the dynamic completion offers the
 //! journal's own tracker names, tags and entry ids.
 
-use std::process::Command;
+use crate::common::{BIN, TestEnv};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/journal.toml");
-const BIN: &str = env!("CARGO_BIN_EXE_milestone");
 
 /// Runs `script` in `shell`, failing the test when the shell is missing or the script fails.
 fn shell(shell: &str, args: &[&str], script: &str) -> String {
-    let output = Command::new(shell)
+    let env = TestEnv::new();
+    let output = env
+        .command(shell)
         .args(args)
         .arg(script)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("MILESTONE_JOURNAL", SAMPLE)
-        .env("HOME", std::env::temp_dir())
         .output()
         .unwrap_or_else(|e| {
             panic!("{shell} must be installed for these tests (.ci/run installs it): {e}")

@@ -7,26 +7,12 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use crate::common::{CONTRACT_EXAMPLE, TODAY, TestJournal, json, run_fails};
+use crate::common::{BIN, CONTRACT_EXAMPLE, TODAY, TestEnv, TestJournal, json, run_fails};
 
-const BIN: &str = env!("CARGO_BIN_EXE_milestone");
-
-/// A plain `std::process::Command` for `sh -c SCRIPT` with the environment made hermetic the
-/// way `common::milestone()` does it; `$0` is the milestone binary.
-fn sh(script: &str, extra_args: &[&str]) -> Command {
-    let mut cmd = Command::new("sh");
+/// `sh -c SCRIPT` sealed in `env`; `$0` is the milestone binary.
+fn sh(env: &TestEnv, script: &str, extra_args: &[&str]) -> Command {
+    let mut cmd = env.command("sh");
     cmd.arg("-c").arg(script).arg(BIN).args(extra_args);
-    for var in [
-        "MILESTONE_JOURNAL",
-        "MILESTONE_CONFIG",
-        "NO_COLOR",
-        "CLICOLOR_FORCE",
-        "EDITOR",
-        "VISUAL",
-    ] {
-        cmd.env_remove(var);
-    }
-    cmd.env("MILESTONE_TODAY", TODAY).stdin(Stdio::null());
     cmd
 }
 
@@ -85,7 +71,7 @@ while [ "$i" -le 10 ]; do
 done"#;
     let children: Vec<_> = (0..20)
         .map(|writer| {
-            sh(script, &[path, &writer.to_string()])
+            sh(journal.env(), script, &[path, &writer.to_string()])
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -298,7 +284,7 @@ fn check_lists_every_problem_at_once() {
 fn start_creates_a_private_journal_in_a_private_nested_folder() {
     let journal = TestJournal::empty();
     let nested = journal.folder().join("a/b/journal.toml");
-    let mut cmd = crate::common::milestone();
+    let mut cmd = journal.bare();
     cmd.arg("--journal").arg(&nested).args(["start", "alcohol"]);
     crate::common::run_ok(cmd);
     assert_eq!(mode(&nested), 0o600);
@@ -317,6 +303,7 @@ fn start_under_umask_000_still_creates_owner_only_files_and_folders() {
     let nested = journal.folder().join("x/y/journal.toml");
     let nested_str = nested.to_str().expect("utf-8 temp path");
     let out = sh(
+        journal.env(),
         r#"umask 000; exec "$0" "$@""#,
         &[
             "--journal",
@@ -342,6 +329,7 @@ fn start_under_umask_000_still_creates_owner_only_files_and_folders() {
 
     // A later add under umask 000 keeps everything private too.
     let out = sh(
+        journal.env(),
         r#"umask 000; exec "$0" "$@""#,
         &["--journal", nested_str, "add", "still here"],
     )
@@ -417,7 +405,7 @@ fn a_failed_write_with_no_journal_creates_nothing() {
     let journal = TestJournal::empty();
     let nested = journal.folder().join("not/yet/journal.toml");
     for args in [&["add", "a note"][..], &["reset"]] {
-        let mut cmd = crate::common::milestone();
+        let mut cmd = journal.bare();
         cmd.arg("--journal").arg(&nested).args(args);
         run_fails(cmd, 1);
         assert!(!nested.exists(), "{args:?}");

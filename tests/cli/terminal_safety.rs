@@ -2,8 +2,7 @@
 //! colour codes, OSC 52 clipboard writes, screen clears, bidi overrides. Whatever shows that
 //! text on a terminal shows it escaped, never raw; the journal keeps it exactly as written.
 
-use crate::adversarial::{hermetic, run_with_deadline};
-use crate::common::TestJournal;
+use crate::common::{TestJournal, run_with_deadline};
 
 use std::time::Duration;
 
@@ -103,7 +102,7 @@ fn assert_only_own_colour(what: &str, out: &str) {
 }
 
 fn run(journal: &TestJournal, args: &[&str]) -> (String, String, Option<i32>) {
-    let mut cmd = hermetic();
+    let mut cmd = journal.plain();
     cmd.arg("--journal").arg(&journal.path).args(args);
     let ran = run_with_deadline(cmd, b"", Duration::from_secs(30));
     (ran.stdout(), ran.stderr(), ran.code)
