@@ -269,17 +269,17 @@ fn hooks(item: &Item, at: usize) -> Result<HookSettings, (usize, String)> {
                 ));
             }
         };
-        let not_a_list = || {
+        let not_a_list = |at: usize| {
             (
-                value_at,
+                at,
                 format!("hook `{key}` must be a list of strings, the program first, {EXAMPLE}"),
             )
         };
-        let array = value.as_array().ok_or_else(not_a_list)?;
+        let array = value.as_array().ok_or_else(|| not_a_list(value_at))?;
         let mut argv = Vec::new();
         for (i, word) in array.iter().enumerate() {
             let word_at = word.span().map_or(value_at, |s| s.start);
-            let word = word.as_str().ok_or_else(not_a_list)?;
+            let word = word.as_str().ok_or_else(|| not_a_list(word_at))?;
             if i == 0 && word.trim().is_empty() {
                 return Err((
                     word_at,

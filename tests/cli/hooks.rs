@@ -342,7 +342,7 @@ fn a_bad_hook_setting_is_located() {
         ),
         (
             "[hooks]\non_reset = [\"x\", 3]\n",
-            "2:12",
+            "2:18",
             "hook `on_reset` must be a list of strings",
         ),
         (
