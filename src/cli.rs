@@ -102,6 +102,8 @@ pub enum Command {
     Contact(ContactArgs),
     /// One calm screen for a hard moment: your days, your reasons, your people (writes nothing)
     Sos(SosArgs),
+    /// Print what is due today, each thing once a day (for cron or a systemd timer)
+    Remind(RemindArgs),
     /// List your trackers, or change one: rename, re-date, re-price, its phrase or privacy
     Tracker(TrackerArgs),
 }
@@ -519,6 +521,30 @@ pub struct PromptArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(
+    after_help = "What is due: your milestones today and tomorrow, and \"no check-in yet today\" for a
+tracker with check-ins on at least 3 of the last 7 days. Each is said once a day; with
+nothing (more) to say it prints nothing, so cron sends no mail and xargs -r runs nothing.
+It also runs the on_milestone hooks that are due (see [hooks] in the README).
+
+A notification is seen by anyone looking at the screen, so a private tracker is spoken of
+without its name (\"30 days on a private tracker\"); --all names it.
+
+Examples:
+  milestone remind | xargs -r -d '\\n' -n 1 notify-send Milestone
+  0 19 * * * $HOME/.cargo/bin/milestone remind       (crontab: cron mails what is due)
+  milestone remind --format json"
+)]
+pub struct RemindArgs {
+    /// Name private trackers too
+    #[arg(long)]
+    pub all: bool,
+    /// Output format
+    #[arg(long, default_value = "text")]
+    pub format: RemindFormat,
+}
+
+#[derive(Debug, Args)]
 #[command(after_help = "Examples:
   milestone export > backup.json
   milestone export --format ics > milestones.ics")]
@@ -607,6 +633,12 @@ pub enum ListFormat {
 pub enum ReportFormat {
     Text,
     Markdown,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RemindFormat {
+    Text,
     Json,
 }
 

@@ -13,14 +13,17 @@ mod editor;
 pub mod error;
 mod exchange;
 mod group;
+mod hooks;
 pub mod journal;
 mod milestones;
 mod output;
 mod picture;
+mod remind;
 mod report;
 mod settings;
 mod share;
 mod sos;
+mod state;
 mod storage;
 mod streak;
 #[cfg(test)]

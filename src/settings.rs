@@ -12,6 +12,8 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use toml_edit::{Document, Item, Table};
 
+use crate::hooks::HookSettings;
+use crate::hooks::event::check_placeholders;
 use crate::journal::parse::line_col;
 use crate::milestones::Ladder;
 use crate::share::ShareStyle;
@@ -34,6 +36,8 @@ pub struct Settings {
     pub templates: BTreeMap<String, String>,
     /// The groups joined, by name (`[group.NAME]`).
     pub groups: BTreeMap<String, crate::group::GroupSettings>,
+    /// Programs to run after a milestone, a reset or any entry.
+    pub hooks: HookSettings,
 }
 
 impl Default for Settings {
@@ -49,6 +53,7 @@ impl Default for Settings {
             tracker_ladders: BTreeMap::new(),
             templates: BTreeMap::new(),
             groups: BTreeMap::new(),
+            hooks: HookSettings::default(),
         }
     }
 }
@@ -138,11 +143,12 @@ impl Settings {
                 "tracker" => settings.tracker_ladders = tracker_ladders(item, at)?,
                 "templates" => settings.templates = templates(item, at)?,
                 "group" => settings.groups = crate::group::config::parse(item, at)?,
+                "hooks" => settings.hooks = hooks(item, at)?,
                 _ => {
                     return Err((
                         key_at,
                         format!(
-                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, share_total, ladder, [tracker.NAME], [templates] and [group.NAME]"
+                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, share_total, ladder, [tracker.NAME], [templates], [hooks] and [group.NAME]"
                         ),
                     ));
                 }
@@ -237,6 +243,67 @@ fn templates(item: &Item, at: usize) -> Result<BTreeMap<String, String>, (usize,
             Ok((name.to_owned(), text.to_owned()))
         })
         .collect()
+}
+
+fn hooks(item: &Item, at: usize) -> Result<HookSettings, (usize, String)> {
+    const EXAMPLE: &str = "such as on_milestone = [\"notify-send\", \"Milestone\", \"{message}\"]";
+    let table = item.as_table_like().ok_or_else(|| {
+        (
+            at,
+            format!("`hooks` must be a table: [hooks] then a program and its arguments {EXAMPLE}"),
+        )
+    })?;
+    let mut hooks = HookSettings::default();
+    for (key, value) in table.iter() {
+        let value_at = value.span().map_or(at, |s| s.start);
+        let slot = match key {
+            "on_milestone" => &mut hooks.on_milestone,
+            "on_reset" => &mut hooks.on_reset,
+            "on_entry" => &mut hooks.on_entry,
+            _ => {
+                let key_at = table
+                    .key(key)
+                    .and_then(|k| k.span())
+                    .map_or(value_at, |s| s.start);
+                return Err((
+                    key_at,
+                    format!(
+                        "unknown hook `{key}`; the hooks are on_milestone, on_reset and on_entry"
+                    ),
+                ));
+            }
+        };
+        let not_a_list = |at: usize| {
+            (
+                at,
+                format!("hook `{key}` must be a list of strings, the program first, {EXAMPLE}"),
+            )
+        };
+        let array = value.as_array().ok_or_else(|| not_a_list(value_at))?;
+        let mut argv = Vec::new();
+        for (i, word) in array.iter().enumerate() {
+            let word_at = word.span().map_or(value_at, |s| s.start);
+            let word = word.as_str().ok_or_else(|| not_a_list(word_at))?;
+            if i == 0 && word.trim().is_empty() {
+                return Err((
+                    word_at,
+                    format!("hook `{key}` needs a program to run first, {EXAMPLE}"),
+                ));
+            }
+            check_placeholders(word).map_err(|why| (word_at, format!("hook `{key}`: {why}")))?;
+            argv.push(word.to_owned());
+        }
+        if argv.is_empty() {
+            return Err((
+                value_at,
+                format!(
+                    "hook `{key}` is an empty list; name a program to run, {EXAMPLE}, or leave it out"
+                ),
+            ));
+        }
+        *slot = Some(argv);
+    }
+    Ok(hooks)
 }
 
 #[cfg(test)]

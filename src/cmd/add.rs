@@ -39,6 +39,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
 
     super::new_entry::confirm(ctx, &entry, standing.as_ref())?;
     super::group::auto_post(ctx);
+    crate::hooks::after_entry(ctx, &entry, standing.as_ref());
     Ok(())
 }
 

@@ -16,6 +16,7 @@ mod paths;
 mod pledge;
 mod prompt;
 mod reading;
+mod remind;
 mod report;
 mod reset;
 mod rm;
@@ -70,6 +71,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Why(args) => why::run(args, &ctx),
         Command::Contact(args) => contact::run(args, &ctx),
         Command::Sos(args) => sos::run(args, &ctx),
+        Command::Remind(args) => remind::run(args, &ctx),
         Command::Tracker(args) => tracker::run(args, &ctx),
         Command::Completions(_)
         | Command::Paths

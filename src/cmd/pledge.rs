@@ -26,5 +26,6 @@ pub fn run(args: PledgeArgs, ctx: &Context) -> Result<()> {
         Some(words::PLEDGE_ENCOURAGEMENT),
     )?;
     super::group::auto_post(ctx);
+    crate::hooks::after_entry(ctx, &entry, standing.as_ref());
     Ok(())
 }

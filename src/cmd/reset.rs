@@ -55,5 +55,6 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
     )?;
     drop(out);
     super::group::auto_post(ctx);
+    crate::hooks::after_entry(ctx, &written, standing.as_ref());
     Ok(())
 }

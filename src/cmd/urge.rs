@@ -26,5 +26,6 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
 
     super::new_entry::confirm_with(ctx, &entry, standing.as_ref(), Some(words::URGE_PRAISE))?;
     super::group::auto_post(ctx);
+    crate::hooks::after_entry(ctx, &entry, standing.as_ref());
     Ok(())
 }

@@ -3,6 +3,8 @@
 
 pub mod deliver;
 pub mod json;
+pub mod remind_json;
+pub mod remind_text;
 pub mod report_markdown;
 pub mod report_text;
 pub mod sos_text;

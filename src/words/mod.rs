@@ -17,6 +17,7 @@ pub mod import;
 pub mod list;
 pub mod picture;
 pub mod reading;
+pub mod remind;
 pub mod reset;
 pub mod sos;
 pub mod start;

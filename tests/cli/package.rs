@@ -36,16 +36,25 @@ fn assets() -> Vec<(String, String, String)> {
 /// The files of the repository folder `folder` (relative to the root), sorted; none when it
 /// does not exist.
 fn files_in(folder: &str) -> Vec<String> {
-    let Ok(entries) = std::fs::read_dir(Path::new(ROOT).join(folder)) else {
-        return Vec::new();
-    };
-    let mut names: Vec<String> = entries
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().unwrap().is_file())
-        .map(|e| e.file_name().into_string().unwrap())
-        .collect();
+    let mut names = Vec::new();
+    collect_files(&Path::new(ROOT).join(folder), "", &mut names);
     names.sort();
     names
+}
+
+/// The files under `dir`, as paths relative to it (contrib/ has a folder per kind of example).
+fn collect_files(dir: &Path, prefix: &str, names: &mut Vec<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.map(|e| e.unwrap()) {
+        let name = format!("{prefix}{}", entry.file_name().into_string().unwrap());
+        if entry.file_type().unwrap().is_dir() {
+            collect_files(&entry.path(), &format!("{name}/"), names);
+        } else {
+            names.push(name);
+        }
+    }
 }
 
 /// The committed files a source names: itself, or what a `folder/*.ext` pattern matches.
