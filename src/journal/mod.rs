@@ -8,6 +8,7 @@ pub mod edit;
 pub mod merge;
 pub mod parse;
 pub mod select;
+pub mod tree;
 
 use chrono::NaiveDate;
 

@@ -1,14 +1,19 @@
 //! Reading a journal's text into the model, with every problem located at `LINE:COL`.
 //!
-//! The loader walks the spanned `toml_edit` document by hand rather than through serde so that
-//! one pass can report *all* problems (for `milestone check`) instead of stopping at the first,
-//! and so that each problem points at the value that is wrong, not just the table around it.
+//! The loader walks a spanned tree (`tree.rs`: built from toml_parser's events, one `[[entry]]`
+//! at a time) by hand rather than through serde so that one pass can report *all* problems (for
+//! `milestone check`) instead of stopping at the first, and so that each problem points at the
+//! value that is wrong, not just the table around it. Entries are read as they stream past and
+//! checked against the trackers at the end (a tracker may be written after its entries).
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 
-use chrono::NaiveDate;
-use toml_edit::{Document, Item, Table, Value};
+use chrono::{Datelike, NaiveDate};
+use toml_edit::Document;
+use xxhash_rust::xxh3::{Xxh3, xxh3_64};
+
+use super::tree::{self, Item, Table, Value};
 
 use super::{
     Contact, Entry, EntryKind, FORMAT_VERSION, Journal, Reason, Tracker, check_entry_id,
@@ -35,8 +40,8 @@ pub struct Problem {
 pub struct Parsed {
     pub journal: Journal,
     pub problems: Vec<Problem>,
-    /// The parsed document, kept so an edit does not parse the text a second time.
-    pub document: Option<Document<String>>,
+    /// Whether the text is TOML at all (when not, the one problem says where it stops being).
+    pub is_toml: bool,
 }
 
 impl Problem {
@@ -71,30 +76,25 @@ pub fn parse_tail(tail: &str, seed: Seed) -> Option<Journal> {
     if tail.contains('\u{feff}') {
         return None;
     }
-    let document = Document::parse(tail).ok()?;
-    let root = document.as_table();
+    let mut reader = Reader {
+        journal: Journal {
+            trackers: seed.trackers.to_vec(),
+            ..Journal::default()
+        },
+        ..Reader::default()
+    };
+    let root = tree::stream(tail, &mut |entry| reader.read_entry(&entry)).ok()?;
     let append_shaped = root.iter().all(|(key, item)| {
         matches!(key, "tracker" | "entry" | "reason" | "contact") && item.is_array_of_tables()
     });
     if !append_shaped {
         return None;
     }
-    let mut reader = Reader {
-        journal: Journal {
-            trackers: seed.trackers.to_vec(),
-            ..Journal::default()
-        },
-        problems: Vec::new(),
-    };
-    for table in reader.tables(root, "tracker") {
-        reader.read_tracker(table, None);
-    }
-    reader.read_entries(root, None, seed.has_id);
-    reader.read_reasons_and_contacts(root);
+    reader.read_tables(&root, None, seed.has_id);
     if reader
         .problems
         .iter()
-        .any(|p| p.severity == Severity::Error)
+        .any(|(_, p)| p.severity == Severity::Error)
     {
         return None;
     }
@@ -147,38 +147,100 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 /// Reads `text` as a journal. `today` enables the checks that depend on the date
 /// (entries in the future); they are warnings, never errors.
 pub fn parse(text: &str, today: Option<NaiveDate>) -> Parsed {
-    let document = match Document::parse(text.to_owned()) {
-        Ok(document) => document,
-        Err(err) => {
-            let span = err.span().unwrap_or(0..0);
-            let message = format!(
-                "not valid TOML: {}",
-                err.message().trim_end().trim_end_matches('.')
-            );
-            return Parsed {
-                journal: Journal::default(),
-                problems: vec![Problem {
-                    severity: Severity::Error,
-                    span,
-                    message,
-                }],
-                document: None,
-            };
+    parse_by(text, today, true)
+}
+
+/// `parse` the slow way only, for the tests that hold the fast path to it.
+#[cfg(test)]
+pub fn parse_with_toml_edit(text: &str, today: Option<NaiveDate>) -> Parsed {
+    parse_by(text, today, false)
+}
+
+fn parse_by(text: &str, today: Option<NaiveDate>, fast: bool) -> Parsed {
+    let mut reader = Reader::default();
+    let streamed = match fast {
+        true => tree::stream(text, &mut |entry| reader.read_entry(&entry)),
+        false => Err(tree::NotPlain),
+    };
+    let root = match streamed {
+        Ok(root) => root,
+        // A shape the fast path leaves to toml_edit, or not TOML at all: toml_edit says which,
+        // and where.
+        Err(tree::NotPlain) => {
+            reader = Reader::default();
+            match Document::parse(text.to_owned()) {
+                Ok(document) => Table::from_document(&document),
+                Err(err) => return not_toml(&err),
+            }
         }
     };
-    let mut reader = Reader::default();
-    reader.read_root(document.as_table(), today);
+    reader.read_root(&root);
+    reader.read_tables(&root, today, &|_| false);
+    reader.problems.sort_by_key(|(order, _)| *order);
     Parsed {
         journal: reader.journal,
-        problems: reader.problems,
-        document: Some(document),
+        problems: reader.problems.into_iter().map(|(_, p)| p).collect(),
+        is_toml: true,
     }
+}
+
+fn not_toml(err: &toml_edit::TomlError) -> Parsed {
+    let span = err.span().unwrap_or(0..0);
+    let message = format!(
+        "not valid TOML: {}",
+        err.message().trim_end().trim_end_matches('.')
+    );
+    Parsed {
+        journal: Journal::default(),
+        problems: vec![Problem {
+            severity: Severity::Error,
+            span,
+            message,
+        }],
+        is_toml: false,
+    }
+}
+
+/// Where in the journal's reading a problem was found, so that problems come out in the same
+/// order however the text was read: the top level, the trackers, each entry in turn, the rest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+enum Order {
+    #[default]
+    Top,
+    Trackers,
+    Entry(u32),
+    Rest,
+}
+
+/// Where the parts of an entry that read well are, for the checks that need the trackers (an
+/// entry may come before the `[[tracker]]` it names). Offsets only, to keep a long journal small.
+struct Placed {
+    order: u32,
+    table: u32,
+    tracker: u32,
+    id: u32,
+    date: u32,
+    /// `intensity` and `triggers` keys, kept for the warning on an entry that is not an urge.
+    urge_keys: [Option<u32>; 2],
+}
+
+fn at(offset: u32) -> Option<Range<usize>> {
+    let offset = offset as usize;
+    Some(offset..offset)
+}
+
+fn offset(span: Option<Range<usize>>) -> u32 {
+    span.map_or(0, |s| u32::try_from(s.start).unwrap_or(u32::MAX))
 }
 
 #[derive(Default)]
 struct Reader {
     journal: Journal,
-    problems: Vec<Problem>,
+    /// One per entry of `journal.entries`, while their tracker is not yet resolved.
+    placed: Vec<Placed>,
+    entry_tables: u32,
+    order: Order,
+    problems: Vec<(Order, Problem)>,
 }
 
 const ROOT_KEYS: [&str; 5] = ["version", "tracker", "entry", "reason", "contact"];
@@ -195,6 +257,7 @@ const ENTRY_KEYS: [&str; 10] = [
     "intensity",
     "triggers",
 ];
+const URGE_KEYS: [&str; 2] = ["intensity", "triggers"];
 const REASON_KEYS: [&str; 1] = ["text"];
 const CONTACT_KEYS: [&str; 2] = ["name", "phone"];
 
@@ -208,14 +271,18 @@ impl Reader {
     }
 
     fn push(&mut self, severity: Severity, span: Option<Range<usize>>, message: String) {
-        self.problems.push(Problem {
-            severity,
-            span: span.unwrap_or(0..0),
-            message,
-        });
+        self.problems.push((
+            self.order,
+            Problem {
+                severity,
+                span: span.unwrap_or(0..0),
+                message,
+            },
+        ));
     }
 
-    fn read_root(&mut self, root: &Table, today: Option<NaiveDate>) {
+    fn read_root(&mut self, root: &Table) {
+        self.order = Order::Top;
         match root.get("version") {
             None => self.warning(
                 Some(0..0),
@@ -237,11 +304,27 @@ impl Reader {
             },
         }
         self.unknown_keys(root, &ROOT_KEYS, "at the top level");
+    }
 
+    /// Reads the `[[tracker]]` tables, the `[[entry]]` tables not already read (all of them
+    /// when the text took toml_edit's path) and the rest; then checks every entry against the
+    /// trackers. `known_id` says which ids an earlier part of the journal already uses.
+    fn read_tables(
+        &mut self,
+        root: &Table,
+        today: Option<NaiveDate>,
+        known_id: &dyn Fn(&str) -> bool,
+    ) {
+        self.order = Order::Trackers;
         for table in self.tables(root, "tracker") {
             self.read_tracker(table, today);
         }
-        self.read_entries(root, today, &|_| false);
+        let entries = self.tables(root, "entry");
+        for table in entries {
+            self.read_entry(table);
+        }
+        self.check_entries(today, known_id);
+        self.order = Order::Rest;
         self.read_reasons_and_contacts(root);
     }
 
@@ -250,7 +333,9 @@ impl Reader {
         for table in self.tables(root, "reason") {
             self.unknown_keys(table, &REASON_KEYS, "in [[reason]]");
             if let Some((text, _)) = self.required_string(table, "text", "[[reason]]") {
-                self.journal.reasons.push(Reason { text });
+                self.journal.reasons.push(Reason {
+                    text: text.to_owned(),
+                });
             }
         }
         for table in self.tables(root, "contact") {
@@ -258,48 +343,23 @@ impl Reader {
             let name = self.required_string(table, "name", "[[contact]]");
             let phone = self.required_string(table, "phone", "[[contact]]");
             if let (Some((name, _)), Some((phone, _))) = (name, phone) {
-                self.journal.contacts.push(Contact { name, phone });
-            }
-        }
-    }
-
-    /// Reads the `[[entry]]` tables; `known_id` says which ids an earlier part of the journal
-    /// already uses.
-    fn read_entries(
-        &mut self,
-        root: &Table,
-        today: Option<NaiveDate>,
-        known_id: &dyn Fn(&str) -> bool,
-    ) {
-        let mut ids = HashSet::new();
-        let mut seen = HashSet::new();
-        for table in self.tables(root, "entry") {
-            if let Some(entry) = self.read_entry(table, today) {
-                if let Some(id) = &entry.id
-                    && (known_id(id) || !ids.insert(id.clone()))
-                {
-                    self.error(
-                        value_span(table, "id"),
-                        format!("entry id {id:?} is used twice; ids must be unique"),
-                    );
-                }
-                if !seen.insert(duplicate_key(&entry)) {
-                    self.warning(
-                        table.span(),
-                        "this entry repeats an earlier one word for word (same date, tracker, kind and text)",
-                    );
-                }
-                self.journal.entries.push(entry);
+                self.journal.contacts.push(Contact {
+                    name: name.to_owned(),
+                    phone: phone.to_owned(),
+                });
             }
         }
     }
 
     /// The `[[name]]` tables at the root, reporting a non-table `name` as an error.
-    fn tables<'t>(&mut self, root: &'t Table, name: &str) -> Vec<&'t Table> {
+    fn tables<'t, 's>(&mut self, root: &'t Table<'s>, name: &str) -> Vec<&'t Table<'s>> {
         match root.get(name) {
             None => Vec::new(),
-            Some(Item::ArrayOfTables(array)) => array.iter().collect(),
+            Some(Item::ArrayOfTables(tables, _)) => tables.iter().collect(),
             Some(item) => {
+                if name == "entry" {
+                    self.order = Order::Entry(0);
+                }
                 self.error(
                     item.span(),
                     format!("`{name}` must be written as [[{name}]] tables, one per {name}"),
@@ -312,7 +372,7 @@ impl Reader {
     fn unknown_keys(&mut self, table: &Table, known: &[&str], place: &str) {
         for (key, _) in table.iter() {
             if !known.contains(&key) {
-                let span = table.key(key).and_then(|k| k.span());
+                let span = table.key(key).map(|k| k.span.clone());
                 self.warning(
                     span,
                     format!("unknown key `{key}` {place} (kept as is; check its spelling)"),
@@ -329,15 +389,15 @@ impl Reader {
         let private = self.flag(table, "private");
         let phrase = self
             .optional_string(table, "phrase")
-            .and_then(|(phrase, span)| match check_phrase(&phrase) {
-                Ok(()) => Some(phrase),
+            .and_then(|(phrase, span)| match check_phrase(phrase) {
+                Ok(()) => Some(phrase.to_owned()),
                 Err(why) => {
                     self.error(Some(span), why);
                     None
                 }
             });
-        let name = name.and_then(|(name, span)| match check_tracker_name(&name) {
-            Ok(()) => Some((name, span)),
+        let name = name.and_then(|(name, span)| match check_tracker_name(name) {
+            Ok(()) => Some((name.to_owned(), span)),
             Err(why) => {
                 self.error(Some(span), why);
                 None
@@ -394,11 +454,16 @@ impl Reader {
         }
     }
 
-    fn read_entry(&mut self, table: &Table, today: Option<NaiveDate>) -> Option<Entry> {
+    /// Reads what an `[[entry]]` table says on its own; `check_entries` then checks it against
+    /// the trackers and the other entries.
+    fn read_entry(&mut self, table: &Table) {
+        let order = self.entry_tables;
+        self.entry_tables += 1;
+        self.order = Order::Entry(order);
         self.unknown_keys(table, &ENTRY_KEYS, "in [[entry]]");
         let id =
             self.optional_string(table, "id")
-                .and_then(|(id, span)| match check_entry_id(&id) {
+                .and_then(|(id, span)| match check_entry_id(id) {
                     Ok(()) => Some((id, span)),
                     Err(why) => {
                         self.error(Some(span), why);
@@ -415,75 +480,127 @@ impl Reader {
         let intensity = self.intensity(table);
         let triggers = self.strings(table, "triggers", "stress");
 
-        let (date, (tracker, tracker_span), kind) = (date?, tracker?, kind?);
-        let owner = self
-            .journal
-            .tracker(&tracker)
-            .map(|t| (super::Name::from(t.name.as_str()), t.since));
-        let Some((owner_name, owner_since)) = owner else {
-            let known = self.journal.tracker_names().join(", ");
-            let hint = if known.is_empty() {
-                "add a [[tracker]] for it".to_string()
-            } else {
-                format!("known trackers: {known}")
-            };
-            self.error(
-                Some(tracker_span),
-                format!("entry for unknown tracker {tracker:?}; {hint}"),
-            );
-            return None;
+        let (Some(date), Some((tracker, tracker_span)), Some(kind)) = (date, tracker, kind) else {
+            return;
         };
-        if kind != EntryKind::Urge {
-            for key in ["intensity", "triggers"] {
-                if table.contains_key(key) {
-                    self.warning(
-                        table.key(key).and_then(|k| k.span()),
-                        format!(
-                            "`{key}` belongs to an urge, and this entry is a {}; it is kept but not used",
-                            kind.as_str()
-                        ),
-                    );
-                }
-            }
-        }
-        if kind == EntryKind::Reset && date < owner_since {
-            self.warning(
-                value_span(table, "date"),
-                format!(
-                    "reset on {date} is before {tracker} started on {}; it is not counted",
-                    owner_since
-                ),
-            );
-        }
-        if let Some(today) = today
-            && date > today
-        {
-            self.warning(
-                value_span(table, "date"),
-                format!("entry dated {date}, after today ({today}); it counts from that day on"),
-            );
-        }
-        // The model spells the tracker as it was started, whatever case the entry uses.
-        Some(Entry {
+        self.placed.push(Placed {
+            order,
+            table: offset(table.span()),
+            tracker: offset(Some(tracker_span)),
+            id: offset(id.as_ref().map(|(_, span)| span.clone())),
+            date: offset(value_span(table, "date")),
+            urge_keys: URGE_KEYS.map(|key| table.key(key).map(|k| offset(Some(k.span.clone())))),
+        });
+        self.journal.entries.push(Entry {
             id: id.map(|(id, _)| id.into()),
             date,
-            tracker: owner_name,
+            tracker: tracker.into(),
             kind,
-            text: text.map(|(text, _)| text),
+            text: text.map(|(text, _)| text.to_owned()),
             mood,
             tags,
             private,
             intensity,
             triggers,
-        })
+        });
     }
 
-    fn required_string(
+    /// Checks the entries read against the trackers (each entry is then spelled with its
+    /// tracker's name, and one naming no tracker is dropped) and against each other.
+    fn check_entries(&mut self, today: Option<NaiveDate>, known_id: &dyn Fn(&str) -> bool) {
+        let mut entries = std::mem::take(&mut self.journal.entries);
+        let placed = std::mem::take(&mut self.placed);
+        let mut ids: HashMap<u64, usize> = HashMap::with_capacity(entries.len());
+        let mut seen: HashMap<u64, usize> = HashMap::with_capacity(entries.len());
+        // The entries kept are moved to the front, in order, so that a long journal is never
+        // held twice.
+        let mut kept = 0;
+        for (i, place) in placed.into_iter().enumerate() {
+            self.order = Order::Entry(place.order);
+            let (checked, rest) = entries.split_at_mut(i);
+            let (kept_so_far, entry) = (&checked[..kept], &mut rest[0]);
+            let owner = self
+                .journal
+                .tracker(&entry.tracker)
+                .map(|t| (super::Name::from(t.name.as_str()), t.since));
+            let Some((owner_name, owner_since)) = owner else {
+                let known = self.journal.tracker_names().join(", ");
+                let hint = if known.is_empty() {
+                    "add a [[tracker]] for it".to_string()
+                } else {
+                    format!("known trackers: {known}")
+                };
+                self.error(
+                    at(place.tracker),
+                    format!(
+                        "entry for unknown tracker {:?}; {hint}",
+                        entry.tracker.as_str()
+                    ),
+                );
+                continue;
+            };
+            if entry.kind != EntryKind::Urge {
+                for (key, key_at) in URGE_KEYS.iter().zip(place.urge_keys) {
+                    if let Some(key_at) = key_at {
+                        self.warning(
+                            at(key_at),
+                            format!(
+                                "`{key}` belongs to an urge, and this entry is a {}; it is kept but not used",
+                                entry.kind.as_str()
+                            ),
+                        );
+                    }
+                }
+            }
+            if entry.kind == EntryKind::Reset && entry.date < owner_since {
+                self.warning(
+                    at(place.date),
+                    format!(
+                        "reset on {} is before {} started on {}; it is not counted",
+                        entry.date, entry.tracker, owner_since
+                    ),
+                );
+            }
+            if let Some(today) = today
+                && entry.date > today
+            {
+                self.warning(
+                    at(place.date),
+                    format!(
+                        "entry dated {}, after today ({today}); it counts from that day on",
+                        entry.date
+                    ),
+                );
+            }
+            // The model spells the tracker as it was started, whatever case the entry uses.
+            entry.tracker = owner_name;
+            if let Some(id) = &entry.id
+                && (known_id(id) || id_used_earlier(&mut ids, kept_so_far, id))
+            {
+                self.error(
+                    at(place.id),
+                    format!("entry id {id:?} is used twice; ids must be unique"),
+                );
+            }
+            if repeats_earlier(&mut seen, kept_so_far, entry) {
+                self.warning(
+                    at(place.table),
+                    "this entry repeats an earlier one word for word (same date, tracker, kind and text)",
+                );
+            }
+            entries.swap(kept, i);
+            kept += 1;
+        }
+        entries.truncate(kept);
+        self.journal.entries = entries;
+    }
+
+    fn required_string<'t>(
         &mut self,
-        table: &Table,
+        table: &'t Table,
         key: &str,
         place: &str,
-    ) -> Option<(String, Range<usize>)> {
+    ) -> Option<(&'t str, Range<usize>)> {
         if table.get(key).is_none() {
             self.error(table.span(), format!("{place} is missing `{key}`"));
             return None;
@@ -491,10 +608,14 @@ impl Reader {
         self.optional_string(table, key)
     }
 
-    fn optional_string(&mut self, table: &Table, key: &str) -> Option<(String, Range<usize>)> {
+    fn optional_string<'t>(
+        &mut self,
+        table: &'t Table,
+        key: &str,
+    ) -> Option<(&'t str, Range<usize>)> {
         let item = table.get(key)?;
         match item.as_str() {
-            Some(s) => Some((s.to_owned(), item.span().unwrap_or(0..0))),
+            Some(s) => Some((s, item.span().unwrap_or(0..0))),
             None => {
                 self.error(
                     item.span(),
@@ -535,7 +656,7 @@ impl Reader {
 
     fn kind(&mut self, table: &Table) -> Option<EntryKind> {
         let (name, span) = self.required_string(table, "kind", "[[entry]]")?;
-        let kind = EntryKind::from_name(&name);
+        let kind = EntryKind::from_name(name);
         if kind.is_none() {
             self.error(
                 Some(span),
@@ -606,14 +727,50 @@ fn value_span(table: &Table, key: &str) -> Option<Range<usize>> {
     table.get(key).and_then(Item::span)
 }
 
-/// What makes two entries "the same" for the duplicate warning.
-fn duplicate_key(entry: &Entry) -> (NaiveDate, String, EntryKind, Option<String>) {
-    (
-        entry.date,
-        entry.tracker.to_string(),
-        entry.kind,
-        entry.text.clone(),
-    )
+/// Whether `entry` repeats an earlier entry of `kept` word for word (same date, tracker, kind
+/// and text), the earlier ones indexed by `seen`.
+fn repeats_earlier(seen: &mut HashMap<u64, usize>, kept: &[Entry], entry: &Entry) -> bool {
+    let same = |e: &Entry| {
+        e.date == entry.date
+            && e.tracker == entry.tracker
+            && e.kind == entry.kind
+            && e.text == entry.text
+    };
+    let mut hasher = Xxh3::new();
+    hasher.update(&entry.date.num_days_from_ce().to_le_bytes());
+    hasher.update(&[entry.kind as u8]);
+    hasher.update(entry.tracker.as_bytes());
+    if let Some(text) = &entry.text {
+        hasher.update(&[1]);
+        hasher.update(text.as_bytes());
+    }
+    first_with(seen, hasher.digest(), kept, same)
+}
+
+/// Whether `id` is the id of an earlier entry of `kept`, indexed by `ids`.
+fn id_used_earlier(ids: &mut HashMap<u64, usize>, kept: &[Entry], id: &str) -> bool {
+    first_with(ids, xxh3_64(id.as_bytes()), kept, |e| {
+        e.id.as_deref() == Some(id)
+    })
+}
+
+/// Whether an entry of `kept` matches `same`, with `index` mapping a hash to the first entry
+/// that had it (and remembering the next one, at `kept.len()`, under `hash`). Equal hashes are
+/// compared in full, and only a collision of different entries (never seen in practice) costs
+/// a scan, so the answer is exact.
+fn first_with(
+    index: &mut HashMap<u64, usize>,
+    hash: u64,
+    kept: &[Entry],
+    same: impl Fn(&Entry) -> bool,
+) -> bool {
+    match index.get(&hash) {
+        None => {
+            index.insert(hash, kept.len());
+            false
+        }
+        Some(&first) => same(&kept[first]) || kept.iter().any(&same),
+    }
 }
 
 #[cfg(test)]

@@ -220,7 +220,7 @@ pub fn load_journal_leniently(path: &Path, today: NaiveDate) -> Result<(Journal,
         parsed: parse(&text, Some(today)),
         text,
     };
-    if loaded.parsed.document.is_none() {
+    if !loaded.parsed.is_toml {
         refuse_errors(&loaded)?;
     }
     let mistakes: Vec<String> = loaded
@@ -361,13 +361,16 @@ fn editable(path: &Path, text: String) -> Result<(Journal, DocumentMut)> {
         text,
     };
     refuse_errors(&loaded)?;
-    let Parsed {
-        journal, document, ..
-    } = loaded.parsed;
-    let document = document
-        .ok_or_else(|| anyhow!("journal parsed without a document"))?
-        .into_mut();
-    Ok((journal, document))
+    // The loader reads without toml_edit's document (most commands never edit); an edit
+    // parses it here, keeping every byte.
+    let document = loaded.text.parse::<DocumentMut>().map_err(|err| {
+        anyhow!(
+            "{}: not valid TOML: {}; fix this in the journal (nothing was changed)",
+            path.display(),
+            err.message().trim_end().trim_end_matches('.')
+        )
+    })?;
+    Ok((loaded.parsed.journal, document))
 }
 
 /// What a rewrite keeps of a journal's text around its TOML: a leading byte-order mark, and

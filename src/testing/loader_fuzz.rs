@@ -25,9 +25,21 @@ fn today() -> NaiveDate {
 
 /// Everything `parse` promises about any text, and what each way of writing keeps of it.
 fn assert_loader_invariants(text: &str) -> Result<(), TestCaseError> {
+    assert_both_paths_agree(text)?;
     assert_problems_located(text)?;
     assert_append_keeps_the_text(text)?;
     assert_rewrite_keeps_the_text(text)
+}
+
+/// The fast path (the tree built from toml_parser's events) reads exactly what toml_edit
+/// reads: the same model and the same problems, at the same places, whenever it takes a text.
+fn assert_both_paths_agree(text: &str) -> Result<(), TestCaseError> {
+    let fast = parse(text, Some(today()));
+    let slow = crate::journal::parse::parse_with_toml_edit(text, Some(today()));
+    prop_assert_eq!(&fast.journal, &slow.journal);
+    prop_assert_eq!(&fast.problems, &slow.problems);
+    prop_assert_eq!(fast.is_toml, slow.is_toml);
+    Ok(())
 }
 
 /// Every problem lies within the text, on a character boundary, and locates as LINE:COL.
@@ -142,10 +154,9 @@ fn assert_rewrite_keeps_the_text(text: &str) -> Result<(), TestCaseError> {
     if parsed.errors().next().is_some() {
         return Ok(());
     }
-    let mut document = parsed
-        .document
-        .expect("a journal without errors has a document")
-        .into_mut();
+    let mut document: toml_edit::DocumentMut = toml
+        .parse()
+        .expect("a journal without errors is a TOML document");
     let mixed = toml.contains("\r\n") && toml.matches('\n').count() != toml.matches("\r\n").count();
     let all_crlf = toml.contains("\r\n") && !mixed;
     let original = if mixed {
