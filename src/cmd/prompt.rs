@@ -29,7 +29,9 @@ fn run(args: &PromptArgs, ctx: &Context) -> Result<()> {
     }
     // A journal with a mistake still shows its count here; `streak` and `check` say where the
     // mistake is. Only one that cannot be read at all gets the short hint.
-    let Ok((journal, _mistakes)) = storage::load_journal_leniently(&ctx.journal, ctx.today) else {
+    let Ok((journal, _mistakes)) =
+        storage::load_journal_leniently(&ctx.journal, ctx.cache(), ctx.today)
+    else {
         writeln!(out, "milestone: run `milestone check`")?;
         return Ok(());
     };

@@ -51,7 +51,7 @@ pub fn after_entry(ctx: &Context, entry: &Entry, standing: Option<&Standing>) {
     if hooks.none() || inside_a_hook() {
         return;
     }
-    let journal = match crate::storage::load_journal(&ctx.journal) {
+    let journal = match crate::storage::load_journal(&ctx.journal, ctx.cache()) {
         Ok(journal) => journal,
         Err(err) => return warn(&[words::hooks_not_checked(&err)]),
     };
