@@ -31,18 +31,47 @@ pub struct Context {
     terminals: Terminals,
 }
 
+/// The command line's global options, apart from the command: each command resolves from them
+/// the Context it needs (`new`, `settings_or_warning`, `without_settings`), or none at all.
+pub struct Globals {
+    pub journal: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub color: ColorChoice,
+}
+
+impl Globals {
+    /// The global options, and the command they go with.
+    pub fn split(cli: Cli) -> (Globals, crate::cli::Command) {
+        let Cli {
+            journal,
+            config,
+            color,
+            command,
+        } = cli;
+        (
+            Globals {
+                journal,
+                config,
+                color,
+            },
+            command,
+        )
+    }
+}
+
 impl Context {
-    pub fn from_cli(cli: &Cli) -> Result<Context> {
-        let mut ctx = Context::without_settings(cli)?;
-        ctx.settings = settings(cli, ctx.config.as_deref())?;
+    /// Everything, the settings file included: what most commands run with.
+    pub fn new(globals: &Globals) -> Result<Context> {
+        let mut ctx = Context::without_settings(globals)?;
+        ctx.settings = settings(globals, ctx.config.as_deref())?;
         Ok(ctx)
     }
 
-    /// Like `from_cli`, but a settings file that cannot be read is only a warning (the
+    /// Like `new`, but a settings file that cannot be read is only a warning (the
     /// defaults are used): `check` must still check the journal.
-    pub fn settings_or_warning(cli: &Cli) -> Result<Context> {
-        let mut ctx = Context::without_settings(cli)?;
-        match settings(cli, ctx.config.as_deref()) {
+    pub fn settings_or_warning(globals: &Globals) -> Result<Context> {
+        let mut ctx = Context::without_settings(globals)?;
+        match settings(globals, ctx.config.as_deref()) {
             Ok(settings) => ctx.settings = settings,
             Err(err) => crate::error::warn(&crate::words::check::settings_skipped(&err)),
         }
@@ -50,9 +79,9 @@ impl Context {
     }
 
     /// Everything but the settings file, which is left at the defaults.
-    pub fn without_settings(cli: &Cli) -> Result<Context> {
-        let journal = journal_path(cli.journal.clone())?;
-        let config = config_path(cli.config.clone())?;
+    pub fn without_settings(globals: &Globals) -> Result<Context> {
+        let journal = journal_path(globals.journal.clone())?;
+        let config = config_path(globals.config.clone())?;
         let today = today()?;
         let terminals = Terminals::default();
         Ok(Context {
@@ -60,7 +89,7 @@ impl Context {
             config,
             settings: Settings::default(),
             today,
-            color: use_color(cli.color, &terminals),
+            color: use_color(globals.color, &terminals),
             cache: OnceCell::new(),
             terminals,
         })
@@ -136,11 +165,11 @@ impl Context {
 
 /// The settings at `path`. The default place may have no file (the defaults then); a file named
 /// by hand must be there, so that a typo in its name is not silently ignored.
-fn settings(cli: &Cli, path: Option<&Path>) -> Result<Settings> {
+fn settings(globals: &Globals, path: Option<&Path>) -> Result<Settings> {
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    if cli.config.is_some() && !path.exists() {
+    if globals.config.is_some() && !path.exists() {
         bail!(
             "there is no settings file at {}; create it, or leave out --config and MILESTONE_CONFIG to use the default place (`milestone paths` shows it)",
             path.display()
