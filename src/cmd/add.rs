@@ -35,7 +35,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(kind, date)
     };
     let (entry, standing) =
-        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.name(), "--tracker NAME", draft, date)?;
 
     super::new_entry::confirm(ctx, &entry, standing.as_ref())?;
     super::group::auto_post(ctx);

@@ -543,12 +543,7 @@ fn show_message(
         lines.extend(coming);
     }
     if !seen.is_empty() {
-        lines.push(Line {
-            emoji: "💛",
-            parts: vec![Part::Text(
-                "Every day counts. Thank you for being here.".into(),
-            )],
-        });
+        lines.push(circle::thanks());
     }
     Message { lines }
 }
