@@ -154,6 +154,21 @@ impl TrackerArg {
     }
 }
 
+/// The tracker a new entry is for, as `-t/--tracker T` only (the text takes the positional
+/// words).
+#[derive(Debug, Args)]
+pub struct TrackerOption {
+    /// The tracker (may be left out when you have only one)
+    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
+    tracker: Option<String>,
+}
+
+impl TrackerOption {
+    pub fn name(&self) -> Option<&str> {
+        self.tracker.as_deref()
+    }
+}
+
 #[derive(Debug, Args)]
 #[command(
     after_help = "Examples:\n  milestone start alcohol                       (from today)\n  milestone start smoking --since 2026-02-01 --cost-per-day 9\n  milestone start gambling --since \"3 weeks ago\""
@@ -187,9 +202,8 @@ pub struct AddArgs {
     /// On a terminal with no text, log the check-in without opening the editor
     #[arg(long)]
     pub no_edit: bool,
-    /// The tracker (may be left out when you have only one)
-    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerOption,
     /// The day, such as yesterday, friday or "nov 20" [default: today]
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,
@@ -214,9 +228,8 @@ pub struct AddArgs {
 pub struct UrgeArgs {
     /// What it was like (optional); read from standard input when piped and no text is given
     pub text: Vec<String>,
-    /// The tracker (may be left out when you have only one)
-    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerOption,
     /// How strong it was, 1 (mild) to 5 (overwhelming)
     #[arg(short, long, value_name = "1-5", allow_negative_numbers = true, value_parser = intensity)]
     pub intensity: Option<u8>,
@@ -238,9 +251,8 @@ pub struct UrgeArgs {
 pub struct PledgeArgs {
     /// Your pledge in your own words (optional)
     pub text: Vec<String>,
-    /// The tracker (may be left out when you have only one)
-    #[arg(short, long, value_name = "T", add = crate::complete::trackers())]
-    pub tracker: Option<String>,
+    #[command(flatten)]
+    pub tracker: TrackerOption,
     /// The day [default: today]
     #[arg(short, long, value_name = "D")]
     pub date: Option<String>,

@@ -59,10 +59,7 @@ pub fn script(shell: clap_complete::Shell) -> Result<Vec<u8>> {
 }
 
 fn journal() -> Option<Journal> {
-    let path = match std::env::var_os("MILESTONE_JOURNAL") {
-        Some(path) if !path.is_empty() => std::path::PathBuf::from(path),
-        _ => dirs::data_dir()?.join("milestone").join("journal.toml"),
-    };
+    let path = crate::context::journal_for_completion()?;
     let text = std::fs::read_to_string(path).ok()?;
     Some(parse::parse(&text, None).journal)
 }

@@ -1,17 +1,22 @@
 //! What every command runs with, resolved once from the command line and the environment:
-//! the journal's path, today's date, and whether to colour the output.
+//! the journal's and the settings' paths, today's date, whether to colour the output; and, when
+//! a command asks, the cache folder, whether stdin and stdout are terminals, and the editor.
+//! This is the one place that reads them, so that what a command sees can be told from here.
 
+use std::cell::OnceCell;
 use std::env;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, Result, bail};
 use chrono::NaiveDate;
 
 use crate::cli::{Cli, ColorChoice};
 use crate::dates;
+use crate::editor::Editor;
 use crate::output::Counting;
 use crate::settings::Settings;
+use crate::storage::CacheDir;
 
 /// Replaces today's date, for tests and for "what will it say on that day".
 pub const TODAY_VAR: &str = "MILESTONE_TODAY";
@@ -22,20 +27,51 @@ pub struct Context {
     pub settings: Settings,
     pub today: NaiveDate,
     pub color: bool,
+    cache: OnceCell<CacheDir>,
+    terminals: Terminals,
+}
+
+/// The command line's global options, apart from the command: each command resolves from them
+/// the Context it needs (`new`, `settings_or_warning`, `without_settings`), or none at all.
+pub struct Globals {
+    pub journal: Option<PathBuf>,
+    pub config: Option<PathBuf>,
+    pub color: ColorChoice,
+}
+
+impl Globals {
+    /// The global options, and the command they go with.
+    pub fn split(cli: Cli) -> (Globals, crate::cli::Command) {
+        let Cli {
+            journal,
+            config,
+            color,
+            command,
+        } = cli;
+        (
+            Globals {
+                journal,
+                config,
+                color,
+            },
+            command,
+        )
+    }
 }
 
 impl Context {
-    pub fn from_cli(cli: &Cli) -> Result<Context> {
-        let mut ctx = Context::without_settings(cli)?;
-        ctx.settings = settings(cli, ctx.config.as_deref())?;
+    /// Everything, the settings file included: what most commands run with.
+    pub fn new(globals: &Globals) -> Result<Context> {
+        let mut ctx = Context::without_settings(globals)?;
+        ctx.settings = settings(globals, ctx.config.as_deref())?;
         Ok(ctx)
     }
 
-    /// Like `from_cli`, but a settings file that cannot be read is only a warning (the
+    /// Like `new`, but a settings file that cannot be read is only a warning (the
     /// defaults are used): `check` must still check the journal.
-    pub fn settings_or_warning(cli: &Cli) -> Result<Context> {
-        let mut ctx = Context::without_settings(cli)?;
-        match settings(cli, ctx.config.as_deref()) {
+    pub fn settings_or_warning(globals: &Globals) -> Result<Context> {
+        let mut ctx = Context::without_settings(globals)?;
+        match settings(globals, ctx.config.as_deref()) {
             Ok(settings) => ctx.settings = settings,
             Err(err) => crate::error::warn(&crate::words::check::settings_skipped(&err)),
         }
@@ -43,13 +79,41 @@ impl Context {
     }
 
     /// Everything but the settings file, which is left at the defaults.
-    pub fn without_settings(cli: &Cli) -> Result<Context> {
+    pub fn without_settings(globals: &Globals) -> Result<Context> {
+        let journal = journal_path(globals.journal.clone())?;
+        let config = config_path(globals.config.clone())?;
+        let today = today()?;
+        let terminals = Terminals::default();
         Ok(Context {
-            journal: journal_path(cli.journal.clone())?,
-            config: config_path(cli.config.clone())?,
+            journal,
+            config,
             settings: Settings::default(),
-            today: today()?,
-            color: use_color(cli.color),
+            today,
+            color: use_color(globals.color, &terminals),
+            cache: OnceCell::new(),
+            terminals,
+        })
+    }
+
+    /// Where the parsed journal may be cached, which every storage function is given.
+    pub fn cache(&self) -> &CacheDir {
+        self.cache.get_or_init(cache_dir)
+    }
+
+    pub fn stdin_is_terminal(&self) -> bool {
+        self.terminals.stdin()
+    }
+
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.terminals.stdout()
+    }
+
+    /// The editor the person chose, else the system's default when there is a terminal.
+    pub fn editor(&self) -> Result<Editor> {
+        let named = ["VISUAL", "EDITOR"].map(|var| (var, env::var(var).ok()));
+        crate::editor::choose(named, || {
+            let dumb = env::var("TERM").is_ok_and(|t| t == "dumb");
+            self.stdin_is_terminal() && self.stdout_is_terminal() && !dumb
         })
     }
 
@@ -58,7 +122,7 @@ impl Context {
         let name = self.settings.default_tracker.as_deref()?;
         Some(crate::journal::select::DefaultTracker {
             name,
-            settings_file: self.config.as_deref().unwrap_or(std::path::Path::new("")),
+            settings_file: self.config.as_deref().unwrap_or(Path::new("")),
         })
     }
 
@@ -101,11 +165,11 @@ impl Context {
 
 /// The settings at `path`. The default place may have no file (the defaults then); a file named
 /// by hand must be there, so that a typo in its name is not silently ignored.
-fn settings(cli: &Cli, path: Option<&std::path::Path>) -> Result<Settings> {
+fn settings(globals: &Globals, path: Option<&Path>) -> Result<Settings> {
     let Some(path) = path else {
         return Ok(Settings::default());
     };
-    if cli.config.is_some() && !path.exists() {
+    if globals.config.is_some() && !path.exists() {
         bail!(
             "there is no settings file at {}; create it, or leave out --config and MILESTONE_CONFIG to use the default place (`milestone paths` shows it)",
             path.display()
@@ -120,9 +184,29 @@ fn journal_path(given: Option<PathBuf>) -> Result<PathBuf> {
             "the journal path is empty; give a file with --journal PATH or MILESTONE_JOURNAL, or leave both unset for the default"
         ),
         Some(path) => Ok(path),
-        None => dirs::data_dir()
-            .map(|dir| dir.join("milestone").join("journal.toml"))
-            .context("could not find your data folder (is HOME set?); give a journal with --journal PATH"),
+        None => default_journal().context(
+            "could not find your data folder (is HOME set?); give a journal with --journal PATH",
+        ),
+    }
+}
+
+/// milestone's own folder in the data folder (`~/.local/share/milestone`): the default
+/// journal, and the groups cloned for it.
+pub fn data_folder() -> Option<PathBuf> {
+    Some(dirs::data_dir()?.join("milestone"))
+}
+
+fn default_journal() -> Option<PathBuf> {
+    Some(data_folder()?.join("journal.toml"))
+}
+
+/// The journal the completer reads, which cannot see `--journal` on the line being completed:
+/// `MILESTONE_JOURNAL`, else the default place (an empty one counts as unset there, since any
+/// problem only means no suggestions).
+pub fn journal_for_completion() -> Option<PathBuf> {
+    match env::var_os("MILESTONE_JOURNAL") {
+        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
+        _ => default_journal(),
     }
 }
 
@@ -133,8 +217,30 @@ fn config_path(given: Option<PathBuf>) -> Result<Option<PathBuf>> {
             "the settings path is empty; give a file with --config PATH or MILESTONE_CONFIG, or leave both unset for the default"
         ),
         Some(path) => Ok(Some(path)),
-        None => Ok(dirs::config_dir().map(|dir| dir.join("milestone").join("config.toml"))),
+        None => Ok(default_config()),
     }
+}
+
+fn default_config() -> Option<PathBuf> {
+    Some(dirs::config_dir()?.join("milestone").join("config.toml"))
+}
+
+/// `MILESTONE_NO_CACHE` (set, and not `0`) turns the cache off; `MILESTONE_CACHE_DIR` moves it
+/// from the default place.
+fn cache_dir() -> CacheDir {
+    // Unit tests run in the developer's own environment: they must never write a cache into
+    // their home (the integration tests give every run a cache folder of its own).
+    if cfg!(test) || env::var_os("MILESTONE_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
+        return CacheDir::Off;
+    }
+    match env::var_os("MILESTONE_CACHE_DIR") {
+        Some(dir) if !dir.is_empty() => CacheDir::At(PathBuf::from(dir)),
+        _ => default_cache().map_or(CacheDir::Off, CacheDir::At),
+    }
+}
+
+fn default_cache() -> Option<PathBuf> {
+    Some(dirs::cache_dir()?.join("milestone"))
 }
 
 /// The local calendar date (`TZ` honoured), or `MILESTONE_TODAY` when set.
@@ -147,12 +253,29 @@ fn today() -> Result<NaiveDate> {
     }
 }
 
-fn use_color(choice: ColorChoice) -> bool {
+fn use_color(choice: ColorChoice, terminals: &Terminals) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
         ColorChoice::Auto => {
-            env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && terminals.stdout()
         }
+    }
+}
+
+/// Whether stdin and stdout are terminals, each asked once and only when wanted.
+#[derive(Default)]
+struct Terminals {
+    stdin: OnceCell<bool>,
+    stdout: OnceCell<bool>,
+}
+
+impl Terminals {
+    fn stdin(&self) -> bool {
+        *self.stdin.get_or_init(|| std::io::stdin().is_terminal())
+    }
+
+    fn stdout(&self) -> bool {
+        *self.stdout.get_or_init(|| std::io::stdout().is_terminal())
     }
 }

@@ -8,7 +8,6 @@
 //! through `sh -c` so editors with arguments work; its program is looked up first, so a missing
 //! one is one clear error, not a shell's "not found" followed by a second error.
 
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::Command;
 
@@ -22,10 +21,15 @@ pub struct Editor {
     pub from: Option<&'static str>,
 }
 
-/// The editor command the person chose, else the system's default when there is a terminal.
-pub fn editor() -> Result<Editor> {
-    let chosen = ["VISUAL", "EDITOR"].into_iter().find_map(|var| {
-        let value = std::env::var(var).ok()?;
+/// The first editor the person named (`named` is each variable with its value, in order of
+/// preference), else the system's default when `can_show_one` (there is a terminal, not a dumb
+/// one).
+pub fn choose(
+    named: [(&'static str, Option<String>); 2],
+    can_show_one: impl FnOnce() -> bool,
+) -> Result<Editor> {
+    let chosen = named.into_iter().find_map(|(var, value)| {
+        let value = value?;
         let value = value.trim();
         (!value.is_empty()).then(|| Editor {
             command: value.to_owned(),
@@ -35,9 +39,7 @@ pub fn editor() -> Result<Editor> {
     if let Some(chosen) = chosen {
         return Ok(chosen);
     }
-    let on_a_terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-    if !on_a_terminal || dumb {
+    if !can_show_one() {
         bail!(words::no_terminal());
     }
     let command = ["editor", "vi"]
@@ -81,9 +83,8 @@ impl Drop for EditorHasTheKeyboard {
     }
 }
 
-/// Runs the editor on `file` and waits for it to close.
-pub fn edit_file(file: &Path) -> Result<()> {
-    let editor = editor()?;
+/// Runs `editor` (`Context::editor`) on `file` and waits for it to close.
+pub fn edit_file(editor: &Editor, file: &Path) -> Result<()> {
     let command = &editor.command;
     if let Some(program) = program_of(command)
         && !found(program)

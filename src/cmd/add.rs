@@ -1,6 +1,6 @@
 //! `milestone add`: log a check-in or a win.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 
 use anyhow::{Context as _, Result, bail};
 
@@ -35,7 +35,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(kind, date)
     };
     let (entry, standing) =
-        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.name(), "--tracker NAME", draft, date)?;
 
     super::new_entry::confirm(ctx, &entry, standing.as_ref())?;
     super::group::auto_post(ctx);
@@ -52,11 +52,11 @@ pub(super) fn entry_text(
     ctx: &Context,
 ) -> Result<Option<Option<String>>> {
     let text = if !words.is_empty() {
-        if stdin_has_data() {
+        if stdin_has_data(ctx) {
             crate::error::warn(add_words::arguments_over_stdin());
         }
         words.join(" ")
-    } else if !std::io::stdin().is_terminal() {
+    } else if !ctx.stdin_is_terminal() {
         let mut piped = String::new();
         std::io::stdin()
             .read_to_string(&mut piped)
@@ -77,12 +77,12 @@ pub(super) fn entry_text(
 
 /// Whether standard input, not a terminal, has something to read right now. Never waits: a
 /// pipe nobody writes to (a cron job's, a GUI's) is not something the person gave.
-fn stdin_has_data() -> bool {
+fn stdin_has_data(ctx: &Context) -> bool {
     use std::os::fd::AsRawFd;
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
+    if ctx.stdin_is_terminal() {
         return false;
     }
+    let stdin = std::io::stdin();
     let mut poll = libc::pollfd {
         fd: stdin.as_raw_fd(),
         events: libc::POLLIN,
@@ -102,7 +102,7 @@ fn stdin_has_data() -> bool {
 
 fn note_from_editor(ctx: &Context) -> Result<String> {
     let scratch = storage::scratch_copy(&ctx.journal, editor_words::NOTE_TEMPLATE, ".md")?;
-    crate::editor::edit_file(scratch.path())?;
+    crate::editor::edit_file(&ctx.editor()?, scratch.path())?;
     let written = std::fs::read_to_string(scratch.path())
         .context("could not read the note back from the editor")?;
     let kept: Vec<&str> = written

@@ -82,7 +82,7 @@ fn fix(ctx: &Context) -> Result<()> {
             ctx.journal.display()
         );
     }
-    let given = storage::modify(&ctx.journal, |journal, document| {
+    let given = storage::modify(&ctx.journal, ctx.cache(), |journal, document| {
         edit::give_ids(document, |id| journal.has_id(id))
     })?;
     writeln!(std::io::stdout().lock(), "{}", words::ids_given(given))?;

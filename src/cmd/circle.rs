@@ -1,6 +1,6 @@
 //! `milestone circle`: one celebration for a group from its members' share cards.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{Read, Write};
 
 use anyhow::{Context as _, Result};
 
@@ -22,7 +22,7 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
         .transpose()
         .map_err(UsageError)?;
     let today = ctx.on_date(args.on.as_deref())?;
-    if args.files.is_empty() && std::io::stdin().is_terminal() {
+    if args.files.is_empty() && ctx.stdin_is_terminal() {
         return Err(UsageError(words::group::CIRCLE_USAGE.into()).into());
     }
     let output = args.output.as_deref();
@@ -30,7 +30,11 @@ pub fn run(args: CircleArgs, ctx: &Context) -> Result<()> {
         if window.is_some() {
             return Err(UsageError(words::picture::NO_UPCOMING_POSTER.into()).into());
         }
-        deliver::check_picture_target(super::share::picture_name(args.style), output)?;
+        deliver::check_picture_target(
+            super::share::picture_name(args.style),
+            output,
+            ctx.stdout_is_terminal(),
+        )?;
     }
     let mut gathered = Gathered::default();
     let stdin_only = [std::path::PathBuf::from("-")];

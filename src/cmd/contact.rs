@@ -14,7 +14,7 @@ use crate::words::sos as words;
 pub fn run(args: ContactArgs, ctx: &Context) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let (Some(name), Some(phone)) = (args.name, args.phone) else {
-        let journal = storage::load_journal(&ctx.journal)?;
+        let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
         if journal.contacts.is_empty() {
             writeln!(out, "{}", words::NO_PEOPLE_YET)?;
             return Ok(());
@@ -40,14 +40,14 @@ pub fn run(args: ContactArgs, ctx: &Context) -> Result<()> {
     };
     let (name, phone) = check_contact(&name, &phone).map_err(|why| anyhow!("{why}"))?;
     let contact = Contact { name, phone };
-    let known = storage::load_journal_if_any(&ctx.journal)?
+    let known = storage::load_journal_if_any(&ctx.journal, ctx.cache())?
         .map(|journal| already(&journal, &contact))
         .transpose()?;
     if known == Some(true) {
         writeln!(out, "{}", words::CONTACT_ALREADY_KEPT)?;
         return Ok(());
     }
-    storage::modify(&ctx.journal, |journal, document| {
+    storage::modify(&ctx.journal, ctx.cache(), |journal, document| {
         if already(journal, &contact)? {
             bail!("{}", words::CONTACT_ALREADY_KEPT);
         }

@@ -1,7 +1,7 @@
 //! `milestone edit`: change one entry by its id, or edit the whole journal in the editor and
 //! have it checked before it is saved (like `crontab -e`): a broken journal is never saved.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{BufRead, Write};
 
 use anyhow::{Result, bail};
 
@@ -53,7 +53,7 @@ fn edit_entry(given: &str, args: EditArgs, ctx: &Context) -> Result<()> {
         bail!(words::nothing_to_change());
     }
 
-    let described = storage::modify(&ctx.journal, |journal, document| {
+    let described = storage::modify(&ctx.journal, ctx.cache(), |journal, document| {
         let id = crate::journal::select::resolve_id(journal, given)?;
         let Some(entry) = journal
             .entries
@@ -136,7 +136,7 @@ fn edit_whole_journal(ctx: &Context) -> Result<()> {
     let scratch = storage::scratch_copy(&ctx.journal, &original, ".toml")?;
     let mut out = std::io::stdout().lock();
     loop {
-        editor::edit_file(scratch.path())?;
+        editor::edit_file(&ctx.editor()?, scratch.path())?;
         let edited = std::fs::read_to_string(scratch.path())?;
         if edited == original {
             writeln!(out, "No changes.")?;
@@ -148,7 +148,7 @@ fn edit_whole_journal(ctx: &Context) -> Result<()> {
             .map(|p| terminal_safe(&p.located(&ctx.journal, &edited)).into_owned())
             .collect();
         if problems.is_empty() {
-            if let Err(err) = storage::replace(&ctx.journal, &original, &edited) {
+            if let Err(err) = storage::replace(&ctx.journal, ctx.cache(), &original, &edited) {
                 let kept = scratch.keep().map(|(_, path)| path).ok();
                 let kept = kept
                     .map(|p| format!("; your edited copy is kept at {}", p.display()))
@@ -163,7 +163,7 @@ fn edit_whole_journal(ctx: &Context) -> Result<()> {
             crate::output::plural(problems.len() as i64, "problem"),
             problems.join("\n  ")
         );
-        if !std::io::stdin().is_terminal() {
+        if !ctx.stdin_is_terminal() {
             bail!(report);
         }
         let mut err = std::io::stderr().lock();

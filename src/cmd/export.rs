@@ -10,7 +10,7 @@ use crate::exchange::{csv, ics, json, markdown};
 use crate::{storage, streak};
 
 pub fn run(args: ExportArgs, ctx: &Context) -> Result<()> {
-    let journal = storage::load_journal(&ctx.journal)?;
+    let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
     let journal = &journal;
     let text = match args.format {
         ExportFormat::Json => json::export(journal)?,

@@ -52,7 +52,7 @@ pub fn auto_post(ctx: &Context) {
     if groups.is_empty() {
         return;
     }
-    let journal = match storage::load_journal(&ctx.journal) {
+    let journal = match storage::load_journal(&ctx.journal, ctx.cache()) {
         Ok(journal) => journal,
         Err(err) => {
             crate::error::warn(&words::auto_post_failed("your groups", &format!("{err:#}")));
@@ -95,7 +95,7 @@ fn join(args: GroupJoinArgs, ctx: &Context) -> Result<()> {
             None => return Err(UsageError(words::JOIN_NEEDS_NAME.into()).into()),
         },
     };
-    let journal = storage::load_journal(&ctx.journal)?;
+    let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
     let defaults: Vec<String> = default_trackers(&journal, ctx)
         .map(|ts| ts.iter().map(|t| t.name.clone()).collect())
         .unwrap_or_default();
@@ -177,9 +177,8 @@ fn place_folder(name: &str, place: &str) -> Result<(PathBuf, bool)> {
             .with_context(|| format!("could not use the folder {place}"))?;
         return Ok((path, false));
     }
-    let dest = dirs::data_dir()
+    let dest = crate::context::data_folder()
         .context("could not find your data folder (is HOME set?)")?
-        .join("milestone")
         .join("groups")
         .join(name);
     if dest.exists()
@@ -207,7 +206,7 @@ fn post(args: GroupPostArgs, ctx: &Context) -> Result<()> {
         }
         args.names.clone()
     };
-    let journal = storage::load_journal(&ctx.journal)?;
+    let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
     let mut failed = Vec::new();
     let mut out = std::io::stdout().lock();
     for name in &names {
@@ -447,7 +446,11 @@ fn show(args: GroupShowArgs, ctx: &Context) -> Result<()> {
         if window.is_some() {
             return Err(UsageError(crate::words::picture::NO_UPCOMING_POSTER.into()).into());
         }
-        deliver::check_picture_target(super::share::picture_name(args.style), output)?;
+        deliver::check_picture_target(
+            super::share::picture_name(args.style),
+            output,
+            ctx.stdout_is_terminal(),
+        )?;
     }
     let name = match &args.name {
         Some(name) => name.clone(),
@@ -540,12 +543,7 @@ fn show_message(
         lines.extend(coming);
     }
     if !seen.is_empty() {
-        lines.push(Line {
-            emoji: "💛",
-            parts: vec![Part::Text(
-                "Every day counts. Thank you for being here.".into(),
-            )],
-        });
+        lines.push(circle::thanks());
     }
     Message { lines }
 }

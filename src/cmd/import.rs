@@ -70,7 +70,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
     };
     let mut out = std::io::stdout().lock();
     if args.dry_run {
-        let journal = storage::load_journal_if_any(&ctx.journal)?.unwrap_or_default();
+        let journal = storage::load_journal_if_any(&ctx.journal, ctx.cache())?.unwrap_or_default();
         let plan = exchange::plan(&journal, batch, ctx.today, |_| Ok(String::new()))?;
         warn_other_since(&plan, source)?;
         writeln!(out, "Would add {}. Nothing was changed.", summary(&plan))?;
@@ -82,7 +82,7 @@ pub fn run(args: ImportArgs, ctx: &Context) -> Result<()> {
         }
         return Ok(());
     }
-    let added = storage::append_items(&ctx.journal, |journal| {
+    let added = storage::append_items(&ctx.journal, ctx.cache(), |journal| {
         let plan = exchange::plan(journal, batch.clone(), ctx.today, |taken| {
             loop {
                 let id = edit::new_entry_id(|id| journal.has_id(id))?;

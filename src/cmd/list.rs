@@ -1,6 +1,6 @@
 //! `milestone list`: the journal's entries, oldest first, filtered.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::Result;
 
@@ -42,7 +42,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .collect();
     // Stable: entries of one day keep the order they were written in.
     entries.sort_by_key(|e| e.date);
-    let terminal = std::io::stdout().is_terminal();
+    let terminal = ctx.stdout_is_terminal();
     let table_on_terminal = terminal && args.format == ListFormat::Table;
     let limit = match args.limit {
         Some(limit) => Some(limit),

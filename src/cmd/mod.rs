@@ -31,55 +31,53 @@ mod why;
 use anyhow::Result;
 
 use crate::cli::{Cli, Command};
-use crate::context::Context;
+use crate::context::{Context, Globals};
 
 pub fn run(cli: Cli) -> Result<()> {
-    match &cli.command {
+    let (globals, command) = Globals::split(cli);
+    let all = || Context::new(&globals);
+    match command {
         // Completions need no journal, and must work even where there is no data folder.
-        Command::Completions(args) => return completions::run(args),
+        Command::Completions(args) => completions::run(&args),
         // git runs the driver on its own temporary files; no journal or settings are involved.
-        Command::MergeDriver(args) => return merge_driver::run(args),
+        Command::MergeDriver(args) => merge_driver::run(&args),
         // `paths` is how a person finds a broken settings file, so it must not need to read it.
-        Command::Paths => return paths::run(&Context::without_settings(&cli)?),
+        Command::Paths => paths::run(&Context::without_settings(&globals)?),
         // `check` is how a person finds what is wrong: a broken settings file is said, and the
         // journal is still checked.
-        Command::Check(args) => return check::run(args, &Context::settings_or_warning(&cli)?),
+        Command::Check(args) => with_journal(Context::settings_or_warning(&globals)?, |ctx| {
+            check::run(&args, ctx)
+        }),
         // A prompt is one short line or nothing, and never an error, whatever is broken.
         Command::Prompt(args) => {
-            prompt::run_quietly(args, &cli);
-            return Ok(());
+            prompt::run_quietly(&args, &globals);
+            Ok(())
         }
-        _ => {}
+        Command::Start(args) => with_journal(all()?, |ctx| start::run(args, ctx)),
+        Command::Add(args) => with_journal(all()?, |ctx| add::run(args, ctx)),
+        Command::Reset(args) => with_journal(all()?, |ctx| reset::run(args, ctx)),
+        Command::List(args) => with_journal(all()?, |ctx| list::run(args, ctx)),
+        Command::Edit(args) => with_journal(all()?, |ctx| edit::run(args, ctx)),
+        Command::Rm(args) => with_journal(all()?, |ctx| rm::run(args, ctx)),
+        Command::Streak(args) => with_journal(all()?, |ctx| streak::run(args, ctx)),
+        Command::Report(args) => with_journal(all()?, |ctx| report::run(args, ctx)),
+        Command::Share(args) => with_journal(all()?, |ctx| share::run(args, ctx)),
+        Command::Circle(args) => with_journal(all()?, |ctx| circle::run(args, ctx)),
+        Command::Group(command) => with_journal(all()?, |ctx| group::run(command, ctx)),
+        Command::Export(args) => with_journal(all()?, |ctx| export::run(args, ctx)),
+        Command::Import(args) => with_journal(all()?, |ctx| import::run(args, ctx)),
+        Command::Urge(args) => with_journal(all()?, |ctx| urge::run(args, ctx)),
+        Command::Pledge(args) => with_journal(all()?, |ctx| pledge::run(args, ctx)),
+        Command::Why(args) => with_journal(all()?, |ctx| why::run(args, ctx)),
+        Command::Contact(args) => with_journal(all()?, |ctx| contact::run(args, ctx)),
+        Command::Sos(args) => with_journal(all()?, |ctx| sos::run(args, ctx)),
+        Command::Remind(args) => with_journal(all()?, |ctx| remind::run(args, ctx)),
+        Command::Tracker(args) => with_journal(all()?, |ctx| tracker::run(args, ctx)),
     }
-    let ctx = Context::from_cli(&cli)?;
-    let result = match cli.command {
-        Command::Start(args) => start::run(args, &ctx),
-        Command::Add(args) => add::run(args, &ctx),
-        Command::Reset(args) => reset::run(args, &ctx),
-        Command::List(args) => list::run(args, &ctx),
-        Command::Edit(args) => edit::run(args, &ctx),
-        Command::Rm(args) => rm::run(args, &ctx),
-        Command::Streak(args) => streak::run(args, &ctx),
-        Command::Report(args) => report::run(args, &ctx),
-        Command::Share(args) => share::run(args, &ctx),
-        Command::Circle(args) => circle::run(args, &ctx),
-        Command::Group(command) => group::run(command, &ctx),
-        Command::Export(args) => export::run(args, &ctx),
-        Command::Import(args) => import::run(args, &ctx),
-        Command::Urge(args) => urge::run(args, &ctx),
-        Command::Pledge(args) => pledge::run(args, &ctx),
-        Command::Why(args) => why::run(args, &ctx),
-        Command::Contact(args) => contact::run(args, &ctx),
-        Command::Sos(args) => sos::run(args, &ctx),
-        Command::Remind(args) => remind::run(args, &ctx),
-        Command::Tracker(args) => tracker::run(args, &ctx),
-        Command::Completions(_)
-        | Command::Paths
-        | Command::MergeDriver(_)
-        | Command::Prompt(_)
-        | Command::Check(_) => {
-            unreachable!("handled above")
-        }
-    };
-    result.map_err(|err| crate::error::explain_full_disk(err, &ctx.journal))
+}
+
+/// Runs a command that reads or writes the journal: a write that failed for want of space is
+/// said as such, naming the journal when it was the journal's write.
+fn with_journal(ctx: Context, run: impl FnOnce(&Context) -> Result<()>) -> Result<()> {
+    run(&ctx).map_err(|err| crate::error::explain_full_disk(err, &ctx.journal))
 }

@@ -21,7 +21,7 @@ pub fn append(
     draft: Entry,
     on: NaiveDate,
 ) -> Result<(Entry, Option<Standing>)> {
-    storage::append_entry(&ctx.journal, |summary| {
+    storage::append_entry(&ctx.journal, ctx.cache(), |summary| {
         let journal = &summary.as_journal();
         let tracker = select::one_tracker(journal, named, ctx.default_tracker(), how_to_name)?;
         if draft.date < tracker.since {

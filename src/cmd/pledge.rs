@@ -17,7 +17,7 @@ pub fn run(args: PledgeArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(EntryKind::Pledge, date)
     };
     let (entry, standing) =
-        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.name(), "--tracker NAME", draft, date)?;
 
     super::new_entry::confirm_with(
         ctx,

@@ -8,15 +8,15 @@ use std::io::Write;
 
 use anyhow::Result;
 
-use crate::cli::{Cli, PromptArgs};
-use crate::context::Context;
+use crate::cli::PromptArgs;
+use crate::context::{Context, Globals};
 use crate::storage;
 use crate::streak::Standing;
 
 /// Runs before every shell prompt, so it never fails: a settings file that cannot be read is
 /// left out (the defaults serve), and anything else that goes wrong prints nothing. Exit 0.
-pub fn run_quietly(args: &PromptArgs, cli: &Cli) {
-    let ctx = Context::from_cli(cli).or_else(|_| Context::without_settings(cli));
+pub fn run_quietly(args: &PromptArgs, globals: &Globals) {
+    let ctx = Context::new(globals).or_else(|_| Context::without_settings(globals));
     if let Ok(ctx) = ctx {
         let _ = run(args, &ctx);
     }
@@ -29,7 +29,9 @@ fn run(args: &PromptArgs, ctx: &Context) -> Result<()> {
     }
     // A journal with a mistake still shows its count here; `streak` and `check` say where the
     // mistake is. Only one that cannot be read at all gets the short hint.
-    let Ok((journal, _mistakes)) = storage::load_journal_leniently(&ctx.journal, ctx.today) else {
+    let Ok((journal, _mistakes)) =
+        storage::load_journal_leniently(&ctx.journal, ctx.cache(), ctx.today)
+    else {
         writeln!(out, "milestone: run `milestone check`")?;
         return Ok(());
     };

@@ -14,7 +14,8 @@ use crate::words::reading as words;
 
 /// The journal, after a warning on stderr for each mistake in it.
 pub fn journal(ctx: &Context) -> Result<Journal> {
-    let (journal, mistakes) = storage::load_journal_leniently(&ctx.journal, ctx.today)?;
+    let (journal, mistakes) =
+        storage::load_journal_leniently(&ctx.journal, ctx.cache(), ctx.today)?;
     let mut err = std::io::stderr().lock();
     for mistake in &mistakes {
         writeln!(err, "warning: {}", terminal_safe(mistake))?;

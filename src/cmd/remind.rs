@@ -14,7 +14,7 @@ pub fn run(args: RemindArgs, ctx: &Context) -> Result<()> {
     if !ctx.journal.exists() {
         return Ok(());
     }
-    let journal = storage::load_journal(&ctx.journal)?;
+    let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
     let mut due = remind::due(&journal, ctx.today, &ctx.settings, args.all);
     due.extend(group_anniversaries(ctx));
     let due = not_said_today(ctx, due);

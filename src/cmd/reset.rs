@@ -1,6 +1,6 @@
 //! `milestone reset`: record a slip. The streak restarts; history is never erased.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::Result;
 
@@ -22,8 +22,8 @@ pub fn run(args: ResetArgs, ctx: &Context) -> Result<()> {
 
     // One exploratory `reset` must not end a long streak: on a terminal, ask first.
     let mut named = args.tracker.name().map(str::to_owned);
-    if !args.yes && std::io::stdin().is_terminal() {
-        let journal = storage::load_journal(&ctx.journal)?;
+    if !args.yes && ctx.stdin_is_terminal() {
+        let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
         let tracker = select::one_tracker(
             &journal,
             named.as_deref(),

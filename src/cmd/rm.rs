@@ -1,6 +1,6 @@
 //! `milestone rm ID`: remove one entry, after asking on a terminal.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use anyhow::{Result, bail};
 
@@ -10,7 +10,7 @@ use crate::journal::edit;
 use crate::storage;
 
 pub fn run(args: RmArgs, ctx: &Context) -> Result<()> {
-    let journal = storage::load_journal(&ctx.journal)?;
+    let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
     let id = crate::journal::select::resolve_id(&journal, &args.id)?;
     let entry = journal
         .entries
@@ -20,7 +20,7 @@ pub fn run(args: RmArgs, ctx: &Context) -> Result<()> {
         .unwrap_or_default();
 
     if !args.yes {
-        if !std::io::stdin().is_terminal() {
+        if !ctx.stdin_is_terminal() {
             bail!("not removing {id} without a yes: run `milestone rm {id} --yes` to remove it");
         }
         if !crate::ask::yes_or_no(&format!("Remove {id} ({entry})?"))? {
@@ -29,7 +29,7 @@ pub fn run(args: RmArgs, ctx: &Context) -> Result<()> {
         }
     }
 
-    storage::modify(&ctx.journal, |_, document| {
+    storage::modify(&ctx.journal, ctx.cache(), |_, document| {
         if !edit::remove_entry(document, &id) {
             bail!("the entry {id} is no longer in the journal; nothing was removed");
         }

@@ -38,7 +38,7 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
         .unwrap_or(ShareStyle::Plain);
     let output = args.output.as_deref();
     if template.is_none() && style.is_picture() {
-        deliver::check_picture_target(picture_name(style), output)?;
+        deliver::check_picture_target(picture_name(style), output, ctx.stdout_is_terminal())?;
     }
 
     let journal = super::reading::journal(ctx)?;

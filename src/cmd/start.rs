@@ -29,7 +29,7 @@ pub fn run(args: StartArgs, ctx: &Context) -> Result<()> {
         phrase: args.phrase,
         ..Tracker::new(args.name, since)
     };
-    storage::modify(&ctx.journal, |journal, document| {
+    storage::modify(&ctx.journal, ctx.cache(), |journal, document| {
         if let Some(known) = journal.tracker(&tracker.name) {
             bail!(
                 "you already track {:?} (names are the same whatever their case); see it with `milestone streak {}`, or choose another name",

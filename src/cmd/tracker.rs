@@ -13,7 +13,7 @@ use crate::words::tracker as words;
 
 pub fn run(args: TrackerArgs, ctx: &Context) -> Result<()> {
     let Some(name) = args.name else {
-        let journal = storage::load_journal(&ctx.journal)?;
+        let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
         write!(
             std::io::stdout().lock(),
             "{}",
@@ -54,7 +54,7 @@ pub fn run(args: TrackerArgs, ctx: &Context) -> Result<()> {
         return Err(crate::error::UsageError(words::NOTHING_TO_CHANGE.into()).into());
     }
 
-    let (before, renamed) = storage::modify(&ctx.journal, |journal, document| {
+    let (before, renamed) = storage::modify(&ctx.journal, ctx.cache(), |journal, document| {
         let tracker = select::find_tracker(journal, &name)?.clone();
         if let Some(new) = &changes.rename
             && let Some(other) = journal.tracker(new)

@@ -22,7 +22,7 @@ pub fn run(args: UrgeArgs, ctx: &Context) -> Result<()> {
         ..Entry::draft(EntryKind::Urge, date)
     };
     let (entry, standing) =
-        super::new_entry::append(ctx, args.tracker.as_deref(), "--tracker NAME", draft, date)?;
+        super::new_entry::append(ctx, args.tracker.name(), "--tracker NAME", draft, date)?;
 
     super::new_entry::confirm_with(ctx, &entry, standing.as_ref(), Some(words::URGE_PRAISE))?;
     super::group::auto_post(ctx);

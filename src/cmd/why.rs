@@ -14,7 +14,7 @@ use crate::words::sos as words;
 pub fn run(args: WhyArgs, ctx: &Context) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if args.text.is_empty() {
-        let journal = storage::load_journal(&ctx.journal)?;
+        let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
         if journal.reasons.is_empty() {
             writeln!(out, "{}", words::NO_REASONS)?;
             return Ok(());
@@ -29,13 +29,13 @@ pub fn run(args: WhyArgs, ctx: &Context) -> Result<()> {
         text: check_reason(&args.text.join(" ")).map_err(|why| anyhow!("{why}"))?,
     };
     // Known already: say so, and leave the journal as it is.
-    let known = storage::load_journal_if_any(&ctx.journal)?
+    let known = storage::load_journal_if_any(&ctx.journal, ctx.cache())?
         .is_some_and(|journal| journal.reasons.contains(&reason));
     if known {
         writeln!(out, "{}", words::REASON_ALREADY_KEPT)?;
         return Ok(());
     }
-    let count = storage::modify(&ctx.journal, |journal, document| {
+    let count = storage::modify(&ctx.journal, ctx.cache(), |journal, document| {
         if journal.reasons.contains(&reason) {
             bail!("{}", words::REASON_ALREADY_KEPT);
         }

@@ -51,7 +51,7 @@ pub fn after_entry(ctx: &Context, entry: &Entry, standing: Option<&Standing>) {
     if hooks.none() || inside_a_hook() {
         return;
     }
-    let journal = match crate::storage::load_journal(&ctx.journal) {
+    let journal = match crate::storage::load_journal(&ctx.journal, ctx.cache()) {
         Ok(journal) => journal,
         Err(err) => return warn(&[words::hooks_not_checked(&err)]),
     };
@@ -68,33 +68,18 @@ pub fn after_entry(ctx: &Context, entry: &Entry, standing: Option<&Standing>) {
                 .map(|(e, fired)| (e, Some(fired))),
         );
     }
-    if entry.kind == EntryKind::Reset && hooks.on_reset.is_some() {
-        events.push((
-            event::entry(
-                Hook::Reset,
-                tracker,
-                entry.kind,
-                entry.date,
-                standing,
-                ctx.settings.ladder_for(&tracker.name),
-                &options,
-            ),
-            None,
-        ));
-    }
-    if hooks.on_entry.is_some() {
-        events.push((
-            event::entry(
-                Hook::Entry,
-                tracker,
-                entry.kind,
-                entry.date,
-                standing,
-                ctx.settings.ladder_for(&tracker.name),
-                &options,
-            ),
-            None,
-        ));
+    let is_reset = entry.kind == EntryKind::Reset;
+    for (hook, wanted) in [
+        (Hook::Reset, is_reset && hooks.on_reset.is_some()),
+        (Hook::Entry, hooks.on_entry.is_some()),
+    ] {
+        if wanted {
+            let ladder = ctx.settings.ladder_for(&tracker.name);
+            let card = event::entry(
+                hook, tracker, entry.kind, entry.date, standing, ladder, &options,
+            );
+            events.push((card, None));
+        }
     }
     fire(ctx, events);
 }

@@ -98,64 +98,46 @@ pub fn merge(
 ) -> (DocumentMut, Vec<Conflict>) {
     let mut merged = ours.clone();
     let mut conflicts = Vec::new();
-    merge_array(
-        &mut merged,
-        "tracker",
-        base,
-        ours,
-        theirs,
-        tracker_key,
-        |t| {
-            format!(
-                "tracker {}",
-                t.get("name").and_then(Item::as_str).unwrap_or("?")
-            )
-        },
-        &mut conflicts,
-    );
-    merge_array(
-        &mut merged,
-        "entry",
-        base,
-        ours,
-        theirs,
-        entry_key,
-        describe_entry,
-        &mut conflicts,
-    );
     // A reason is known by its words; a contact by the name, so a changed number merges as
     // an edit.
-    merge_array(
-        &mut merged,
-        "reason",
-        base,
-        ours,
-        theirs,
-        |t| string_key(t, "text"),
-        |t| {
-            format!(
-                "reason {:?}",
-                t.get("text").and_then(Item::as_str).unwrap_or("?")
-            )
-        },
-        &mut conflicts,
-    );
-    merge_array(
-        &mut merged,
-        "contact",
-        base,
-        ours,
-        theirs,
-        |t| string_key(t, "name"),
-        |t| {
-            format!(
-                "contact {}",
-                t.get("name").and_then(Item::as_str).unwrap_or("?")
-            )
-        },
-        &mut conflicts,
-    );
+    let arrays: [(&str, Naming, Naming); 4] = [
+        ("tracker", tracker_key, |t| {
+            format!("tracker {}", shown(t, "name"))
+        }),
+        ("entry", entry_key, describe_entry),
+        (
+            "reason",
+            |t| string_key(t, "text"),
+            |t| format!("reason {:?}", shown(t, "text")),
+        ),
+        (
+            "contact",
+            |t| string_key(t, "name"),
+            |t| format!("contact {}", shown(t, "name")),
+        ),
+    ];
+    for (key, identify, describe) in arrays {
+        merge_array(
+            &mut merged,
+            key,
+            base,
+            ours,
+            theirs,
+            identify,
+            describe,
+            &mut conflicts,
+        );
+    }
     (merged, conflicts)
+}
+
+/// How a table of one array is told apart from the others (for matching), or described (in a
+/// conflict).
+type Naming = fn(&Table) -> String;
+
+/// A table's `field` as a conflict names it.
+fn shown<'a>(table: &'a Table, field: &str) -> &'a str {
+    table.get(field).and_then(Item::as_str).unwrap_or("?")
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -3,7 +3,7 @@
 //! Pictures are bytes a terminal cannot show, so they never go to one.
 
 use std::fs;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
@@ -11,9 +11,14 @@ use anyhow::{Context as _, Result};
 
 use crate::error::UsageError;
 
-/// Refuses, before any work is done, a picture headed for a terminal.
-pub fn check_picture_target(style: &str, output: Option<&Path>) -> Result<()> {
-    if output.is_none() && std::io::stdout().is_terminal() {
+/// Refuses, before any work is done, a picture headed for a terminal (`stdout_is_terminal`,
+/// from `Context`).
+pub fn check_picture_target(
+    style: &str,
+    output: Option<&Path>,
+    stdout_is_terminal: bool,
+) -> Result<()> {
+    if output.is_none() && stdout_is_terminal {
         return Err(UsageError(crate::words::picture::not_on_a_terminal(style)).into());
     }
     Ok(())

@@ -157,6 +157,21 @@ pub fn chat_safe(text: &str) -> String {
         .collect()
 }
 
+/// `text` with the markup characters that XML, HTML and Slack's mrkdwn all write as entities
+/// (`&`, `<`, `>`) so written, and every other character as `rest` writes it.
+pub fn with_entities(text: &str, mut rest: impl FnMut(char, &mut String)) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => rest(c, &mut out),
+        }
+    }
+    out
+}
+
 /// Journal text inside Markdown: on one line, without control characters, and with every
 /// character that Markdown (or a chat's flavour of it) could act on escaped: emphasis, code,
 /// links and images, HTML, tables, and the markers that start a heading, list or quote.

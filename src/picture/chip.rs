@@ -2,7 +2,7 @@
 //! beside it the name, the milestone or the count, the phrase and the next milestone. Two or
 //! three trackers: a row of smaller chips; more: "and N more".
 
-use super::svg::{Anchor, Style, Svg, Writer};
+use super::svg::{Anchor, Style, Svg, Writer, style};
 use super::{HEIGHT, WIDTH, colour, font, paper};
 use crate::share::{ShareOptions, TrackerDay, celebrations_first, clean_note};
 use crate::words::picture as words;
@@ -109,15 +109,6 @@ pub fn chip(data: &ChipData) -> Svg {
         several => row(&mut w, data, several),
     }
     w.finish()
-}
-
-fn style(size: f32, bold: bool, fill: &'static str, anchor: Anchor) -> Style {
-    Style {
-        size,
-        bold,
-        fill,
-        anchor,
-    }
 }
 
 /// One chip, large on the left; its words on the right, centred as a block.

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::chip::medallion;
-use super::svg::{Anchor, Style, Svg, Writer};
+use super::svg::{Anchor, Svg, Writer, style};
 use super::{HEIGHT, WIDTH, colour, font, paper};
 use crate::share::circle::Seen;
 use crate::share::clean_note;
@@ -66,15 +66,6 @@ impl PosterData {
             date: today,
             members,
         }
-    }
-}
-
-fn style(size: f32, bold: bool, fill: &'static str, anchor: Anchor) -> Style {
-    Style {
-        size,
-        bold,
-        fill,
-        anchor,
     }
 }
 

@@ -16,20 +16,13 @@ impl Svg {
 /// Text made inert in XML: markup characters become entities, and characters XML forbids
 /// (controls, lone surrogates' stand-ins, U+FFFE/U+FFFF) are dropped.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(' '),
-            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
-            c => out.push(c),
-        }
-    }
-    out
+    crate::output::with_entities(text, |c, out| match c {
+        '"' => out.push_str("&quot;"),
+        '\'' => out.push_str("&apos;"),
+        '\t' | '\n' | '\r' => out.push(' '),
+        c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => {}
+        c => out.push(c),
+    })
 }
 
 fn n(value: f32) -> String {
@@ -56,6 +49,16 @@ pub struct Style {
     pub bold: bool,
     pub fill: &'static str,
     pub anchor: Anchor,
+}
+
+/// A `Style`, as the pictures write one on each line of text.
+pub fn style(size: f32, bold: bool, fill: &'static str, anchor: Anchor) -> Style {
+    Style {
+        size,
+        bold,
+        fill,
+        anchor,
+    }
 }
 
 pub struct Writer {

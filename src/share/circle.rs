@@ -177,6 +177,14 @@ fn end(seen: &Seen, celebrating: bool) -> Part {
     }
 }
 
+/// The line that closes a circle with anyone in it.
+pub fn thanks() -> Line {
+    Line {
+        emoji: "💛",
+        parts: vec![Part::Text(words::THANKS.into())],
+    }
+}
+
 /// The group's celebration on `today`: the day's milestones first, then everyone by name.
 pub fn celebration(cards: &[Seen], today: NaiveDate) -> Message {
     let mut lines = vec![Line {
@@ -193,12 +201,7 @@ pub fn celebration(cards: &[Seen], today: NaiveDate) -> Message {
     }
     lines.extend(member_lines(cards));
     if !cards.is_empty() {
-        lines.push(Line {
-            emoji: "💛",
-            parts: vec![Part::Text(
-                "Every day counts. Thank you for being here.".into(),
-            )],
-        });
+        lines.push(thanks());
     }
     Message { lines }
 }

@@ -108,20 +108,12 @@ pub fn escape_user(text: &str, style: ShareStyle) -> String {
 /// stops `<!everyone>` and `<http://..|links>`), and a zero-width space after each formatting
 /// character keeps it from pairing up.
 fn slack_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '*' | '_' | '~' | '`' | '@' => {
-                out.push(c);
-                out.push(ZWSP);
-            }
-            _ => out.push(c),
+    crate::output::with_entities(text, |c, out| {
+        out.push(c);
+        if matches!(c, '*' | '_' | '~' | '`' | '@') {
+            out.push(ZWSP);
         }
-    }
-    out
+    })
 }
 
 /// `@everyone`, `@here` and `<@id>` mentions notify people; a zero-width space after `@`

@@ -1,7 +1,7 @@
 //! A derived cache of the parsed journal, so that reading a large journal does not mean
 //! parsing all of its TOML every time.
 //!
-//! Two files per journal under `dirs::cache_dir()/milestone/`: a small head (the journal's
+//! Two files per journal in the cache folder (`Context` finds it): a small head (the journal's
 //! path, the length and hash of the journal bytes it describes, and a summary that `add`
 //! needs: trackers, reset days, entry ids) and the whole parsed journal. Each is checked
 //! against the journal's bytes before use (xxh3 of every byte), and only ever describes bytes
@@ -156,45 +156,41 @@ struct ModelRef<'a> {
     journal: &'a Journal,
 }
 
+/// Where the cache may live, as the environment says (`Context` resolves it once): `Off` when
+/// it is turned off or there is no cache folder on this system.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheDir {
+    Off,
+    At(PathBuf),
+}
+
 /// The cache folder, if it may be used: ours, and writable by nobody else.
-fn folder() -> Option<PathBuf> {
-    // Unit tests run in the developer's own environment: they must never write a cache into
-    // their home (the integration tests give every run a cache folder of its own).
-    if cfg!(test) {
+fn folder(place: &CacheDir) -> Option<PathBuf> {
+    let CacheDir::At(folder) = place else {
         return None;
-    }
-    if std::env::var_os("MILESTONE_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0") {
-        return None;
-    }
-    let folder = match std::env::var_os("MILESTONE_CACHE_DIR") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => dirs::cache_dir()?.join("milestone"),
     };
-    let meta = fs::metadata(&folder).ok()?;
-    (meta.is_dir() && sidefile::trusted(&meta, None)).then_some(folder)
+    let meta = fs::metadata(folder).ok()?;
+    (meta.is_dir() && sidefile::trusted(&meta, None)).then(|| folder.clone())
 }
 
 /// The cache folder, made (owner-only) if it is missing.
-fn folder_to_write() -> Option<PathBuf> {
-    if let Some(folder) = folder() {
+fn folder_to_write(place: &CacheDir) -> Option<PathBuf> {
+    if let Some(folder) = folder(place) {
         return Some(folder);
     }
-    let wanted = match std::env::var_os("MILESTONE_CACHE_DIR") {
-        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
-        _ => dirs::cache_dir()?.join("milestone"),
+    let CacheDir::At(wanted) = place else {
+        return None;
     };
-    if std::env::var_os("MILESTONE_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0")
-        || fs::symlink_metadata(&wanted).is_ok()
-    {
+    if fs::symlink_metadata(wanted).is_ok() {
         return None;
     }
     fs::DirBuilder::new()
         .recursive(true)
         .mode(0o700)
-        .create(&wanted)
+        .create(wanted)
         .ok()?;
-    fs::set_permissions(&wanted, fs::Permissions::from_mode(0o700)).ok()?;
-    folder()
+    fs::set_permissions(wanted, fs::Permissions::from_mode(0o700)).ok()?;
+    folder(place)
 }
 
 fn key(journal: &Path) -> (PathBuf, String) {
@@ -225,25 +221,25 @@ fn bound(journal_len: u64) -> u64 {
 }
 
 /// The head and summary for `journal` (now `journal_len` bytes), when the cache has one.
-pub fn read_head(journal: &Path, journal_len: u64) -> Option<(Stamp, Summary)> {
+pub fn read_head(place: &CacheDir, journal: &Path, journal_len: u64) -> Option<(Stamp, Summary)> {
     let (_, key) = key(journal);
-    let head: Head = read_checked(&files_in(&folder()?, &key).0, bound(journal_len))?;
+    let head: Head = read_checked(&files_in(&folder(place)?, &key).0, bound(journal_len))?;
     (head.format == FORMAT).then_some((head.stamp, head.summary))
 }
 
 /// The whole parsed journal for exactly the bytes `stamp` describes.
-pub fn read_journal(journal: &Path, stamp: Stamp) -> Option<Journal> {
+pub fn read_journal(place: &CacheDir, journal: &Path, stamp: Stamp) -> Option<Journal> {
     let (_, key) = key(journal);
-    let model: Model = read_checked(&files_in(&folder()?, &key).1, bound(stamp.len))?;
+    let model: Model = read_checked(&files_in(&folder(place)?, &key).1, bound(stamp.len))?;
     (model.format == FORMAT && model.stamp == stamp).then_some(model.journal)
 }
 
 /// Stores `parsed`, the journal read from exactly the bytes `stamp` describes, and removes
 /// the caches of journals that are gone. A cache that cannot be written is no error: it is
 /// only ever a shortcut.
-pub fn write(journal: &Path, stamp: Stamp, parsed: &Journal) {
+pub fn write(place: &CacheDir, journal: &Path, stamp: Stamp, parsed: &Journal) {
     super::ignore_file_size_signal();
-    let Some(folder) = folder_to_write() else {
+    let Some(folder) = folder_to_write(place) else {
         return;
     };
     let (journal, key) = key(journal);

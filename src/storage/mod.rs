@@ -25,7 +25,7 @@ use crate::journal::parse::{Parsed, Seed, parse, parse_tail};
 use crate::journal::{Entry, Journal};
 
 use cache::Stamp;
-pub use cache::Summary;
+pub use cache::{CacheDir, Summary};
 use guard::WriteGuard;
 pub use guard::write_atomically;
 
@@ -180,8 +180,8 @@ fn open_plain(path: &Path) -> io::Result<File> {
 /// The journal for a command that only reads it: it must exist and have no errors. Answers
 /// from the cache when the cache describes these bytes (reading only what was appended
 /// since), else parses the whole journal and refreshes the cache.
-pub fn load_journal(path: &Path) -> Result<Journal> {
-    match load_journal_if_any(path)? {
+pub fn load_journal(path: &Path, cache: &CacheDir) -> Result<Journal> {
+    match load_journal_if_any(path, cache)? {
         Some(journal) => Ok(journal),
         None => bail!(
             "there is no journal at {} yet; begin one with `milestone start NAME` (for example `milestone start alcohol`)",
@@ -191,14 +191,14 @@ pub fn load_journal(path: &Path) -> Result<Journal> {
 }
 
 /// As `load_journal`, `None` when there is no journal yet.
-pub fn load_journal_if_any(path: &Path) -> Result<Option<Journal>> {
-    if let Some(journal) = from_cache(path) {
+pub fn load_journal_if_any(path: &Path, cache: &CacheDir) -> Result<Option<Journal>> {
+    if let Some(journal) = from_cache(path, cache) {
         return Ok(Some(journal));
     }
     let Some(bytes) = read_bytes(path)? else {
         return Ok(None);
     };
-    Ok(Some(parse_whole(path, bytes)?.parsed.journal))
+    Ok(Some(parse_whole(path, cache, bytes)?.parsed.journal))
 }
 
 /// For commands that only read: the journal as far as it can be read, and its mistakes located
@@ -206,12 +206,16 @@ pub fn load_journal_if_any(path: &Path) -> Result<Option<Journal>> {
 /// an unknown tracker, a mood of 7) is returned without what could not be read, so a person can
 /// still see their count; one that is not TOML is refused as `load_journal` does. Only a
 /// journal without mistakes goes into the cache.
-pub fn load_journal_leniently(path: &Path, today: NaiveDate) -> Result<(Journal, Vec<String>)> {
-    if let Some(journal) = from_cache(path) {
+pub fn load_journal_leniently(
+    path: &Path,
+    cache: &CacheDir,
+    today: NaiveDate,
+) -> Result<(Journal, Vec<String>)> {
+    if let Some(journal) = from_cache(path, cache) {
         return Ok((journal, Vec::new()));
     }
     let Some(bytes) = read_bytes(path)? else {
-        return load_journal(path).map(|journal| (journal, Vec::new()));
+        return load_journal(path, cache).map(|journal| (journal, Vec::new()));
     };
     let stamp = Stamp::of(&bytes);
     let text = utf8(path, bytes)?;
@@ -229,14 +233,14 @@ pub fn load_journal_leniently(path: &Path, today: NaiveDate) -> Result<(Journal,
         .map(|p| p.located(&loaded.path, &loaded.text))
         .collect();
     if mistakes.is_empty() {
-        cache::write(path, stamp, loaded.journal());
+        cache::write(cache, path, stamp, loaded.journal());
     }
     Ok((loaded.parsed.journal, mistakes))
 }
 
 /// The whole journal read from `bytes`, which must have no errors; the cache is refreshed
 /// for next time, for exactly these bytes.
-fn parse_whole(path: &Path, bytes: Vec<u8>) -> Result<Loaded> {
+fn parse_whole(path: &Path, cache: &CacheDir, bytes: Vec<u8>) -> Result<Loaded> {
     let stamp = Stamp::of(&bytes);
     let text = utf8(path, bytes)?;
     let loaded = Loaded {
@@ -245,7 +249,7 @@ fn parse_whole(path: &Path, bytes: Vec<u8>) -> Result<Loaded> {
         text,
     };
     refuse_errors(&loaded)?;
-    cache::write(path, stamp, loaded.journal());
+    cache::write(cache, path, stamp, loaded.journal());
     Ok(loaded)
 }
 
@@ -263,13 +267,13 @@ struct CachedStart {
 /// `None` when there is no cache for `path`, the journal no longer begins with what it
 /// describes, or what was appended since cannot be read on its own. The described part is
 /// hashed as it streams past, never held, so a long journal costs little memory.
-fn cached_start(path: &Path) -> Option<CachedStart> {
+fn cached_start(path: &Path, cache: &CacheDir) -> Option<CachedStart> {
     let mut file = open_plain(path).ok()?;
     let meta = file.metadata().ok()?;
     if !meta.is_file() {
         return None;
     }
-    let (cached, summary) = cache::read_head(path, meta.len())?;
+    let (cached, summary) = cache::read_head(cache, path, meta.len())?;
     let hasher = cached.matches_start_of(&mut file)?;
     let mut tail = String::new();
     file.read_to_string(&mut tail).ok()?;
@@ -286,7 +290,7 @@ fn cached_start(path: &Path) -> Option<CachedStart> {
 
 /// The journal from the cache, plus whatever was appended since it was made; `None` sends the
 /// caller to read the whole journal.
-fn from_cache(path: &Path) -> Option<Journal> {
+fn from_cache(path: &Path, cache: &CacheDir) -> Option<Journal> {
     let real = fs::canonicalize(path).ok()?;
     if pending::exists(&real) {
         return None;
@@ -297,8 +301,8 @@ fn from_cache(path: &Path) -> Option<Journal> {
         tail,
         added,
         ..
-    } = cached_start(&real)?;
-    let mut journal = cache::read_journal(path, cached)?;
+    } = cached_start(&real, cache)?;
+    let mut journal = cache::read_journal(cache, path, cached)?;
     journal.trackers.extend(added.trackers);
     journal.entries.extend(added.entries);
     journal.reasons.extend(added.reasons);
@@ -306,7 +310,7 @@ fn from_cache(path: &Path) -> Option<Journal> {
     if tail.len() > TAIL_REFRESH_BYTES {
         // Stamped with the bytes just read and parsed, never with a second read of the file
         // (a writer may have appended in between).
-        cache::write(path, read, &journal);
+        cache::write(cache, path, read, &journal);
     }
     Some(journal)
 }
@@ -411,6 +415,7 @@ impl Framing {
 /// error nothing is written.
 pub fn modify<T>(
     path: &Path,
+    cache: &CacheDir,
     mut change: impl FnMut(&Journal, &mut DocumentMut) -> Result<T>,
 ) -> Result<T> {
     // Before creating anything (folder, lock file): a path that cannot be a journal is refused,
@@ -428,13 +433,13 @@ pub fn modify<T>(
     let (framing, toml) = Framing::of(&text);
     let (journal, mut document) = editable(path, toml.to_owned())?;
     let result = change(&journal, &mut document)?;
-    rewrite(&guard, &framing.render(&document))?;
+    rewrite(&guard, cache, &framing.render(&document))?;
     Ok(result)
 }
 
 /// Rewrites the journal under `guard` with `new_text`, which must load without errors, and
 /// refreshes the cache.
-fn rewrite(guard: &WriteGuard, new_text: &str) -> Result<()> {
+fn rewrite(guard: &WriteGuard, cache: &CacheDir, new_text: &str) -> Result<()> {
     let checked = parse(new_text, None);
     if let Some(problem) = checked.errors().next() {
         bail!(
@@ -444,6 +449,7 @@ fn rewrite(guard: &WriteGuard, new_text: &str) -> Result<()> {
     }
     guard.rewrite(new_text.as_bytes())?;
     cache::write(
+        cache,
         &guard.path,
         Stamp::of(new_text.as_bytes()),
         &checked.journal,
@@ -454,7 +460,7 @@ fn rewrite(guard: &WriteGuard, new_text: &str) -> Result<()> {
 /// Replaces the whole journal with `new_text` (a hand edit in the editor), but only if it
 /// still holds `expected`: a change another `milestone` made meanwhile is never overwritten.
 /// `new_text` must load without errors.
-pub fn replace(path: &Path, expected: &str, new_text: &str) -> Result<()> {
+pub fn replace(path: &Path, cache: &CacheDir, expected: &str, new_text: &str) -> Result<()> {
     let guard = WriteGuard::acquire(path)?;
     let current = read_text(&guard.path)?.unwrap_or_default();
     if current != expected {
@@ -465,16 +471,17 @@ pub fn replace(path: &Path, expected: &str, new_text: &str) -> Result<()> {
         parsed: parse(new_text, None),
         text: new_text.to_owned(),
     })?;
-    rewrite(&guard, new_text)
+    rewrite(&guard, cache, new_text)
 }
 
 /// Adds one entry to the journal by appending it: under the write lock, `make` sees a summary
 /// of the journal as it is and returns the entry (or an error, and nothing is written).
 pub fn append_entry<T>(
     path: &Path,
+    cache: &CacheDir,
     mut make: impl FnMut(&Summary) -> Result<(Entry, T)>,
 ) -> Result<T> {
-    append(path, false, |_, summary| {
+    append(path, cache, false, |_, summary| {
         let (entry, result) = make(summary)?;
         let additions = Journal {
             entries: vec![entry],
@@ -488,9 +495,10 @@ pub fn append_entry<T>(
 /// `append_entry` does; `make` sees the whole journal and returns what to add.
 pub fn append_items<T>(
     path: &Path,
+    cache: &CacheDir,
     mut make: impl FnMut(&Journal) -> Result<(Journal, T)>,
 ) -> Result<T> {
-    append(path, true, |journal, _| {
+    append(path, cache, true, |journal, _| {
         make(journal.ok_or_else(|| anyhow!("the journal was not read"))?)
     })
 }
@@ -500,6 +508,7 @@ pub fn append_items<T>(
 /// journal's text followed by exactly what an append would add.
 fn append<T>(
     path: &Path,
+    cache: &CacheDir,
     whole: bool,
     mut make: impl FnMut(Option<&Journal>, &Summary) -> Result<(Journal, T)>,
 ) -> Result<T> {
@@ -512,7 +521,7 @@ fn append<T>(
     let cached = if whole {
         None
     } else {
-        summary_for_append(path)
+        summary_for_append(path, cache)
     };
     let (len, ending, journal, summary) = match cached {
         Some((len, ending, summary)) => (len, ending, None, summary),
@@ -522,7 +531,7 @@ fn append<T>(
                 (0, Ending::Lf, Some(Journal::default()), Summary::default())
             } else {
                 let (len, ending) = (bytes.len() as u64, Ending::of(&bytes));
-                let journal = parse_whole(path, bytes)?.parsed.journal;
+                let journal = parse_whole(path, cache, bytes)?.parsed.journal;
                 let summary = Summary::of(&journal);
                 (len, ending, Some(journal), summary)
             }
@@ -537,7 +546,7 @@ fn append<T>(
         );
     }
     if len == 0 {
-        rewrite(&guard, &format!("{NEW_JOURNAL}{fragment}"))?;
+        rewrite(&guard, cache, &format!("{NEW_JOURNAL}{fragment}"))?;
     } else {
         guard.append(len, fragment.into_bytes())?;
     }
@@ -613,7 +622,7 @@ pub(crate) fn read_appended(tail: &str, summary: &Summary) -> Option<Journal> {
 
 /// For an append: the journal's length, how it ends, and its summary, all from the cache and
 /// the text appended since, when the cache describes the journal; `None` otherwise.
-fn summary_for_append(path: &Path) -> Option<(u64, Ending, Summary)> {
+fn summary_for_append(path: &Path, cache: &CacheDir) -> Option<(u64, Ending, Summary)> {
     let CachedStart {
         read,
         mut summary,
@@ -621,7 +630,7 @@ fn summary_for_append(path: &Path) -> Option<(u64, Ending, Summary)> {
         tail,
         added,
         ..
-    } = cached_start(path)?;
+    } = cached_start(path, cache)?;
     summary.extend(&added);
     let len = read.len;
     let mut last_two = [0u8; 2];
@@ -675,7 +684,7 @@ mod tests {
     fn a_new_journal_and_its_folder_are_owner_only() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("deep/er/journal.toml");
-        modify(&path, |_, _| Ok(())).unwrap();
+        modify(&path, &CacheDir::Off, |_, _| Ok(())).unwrap();
         let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(path.parent().unwrap()), 0o700);
@@ -688,7 +697,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("journal.toml");
         fs::write(&path, "version = 1\n# mine\n").unwrap();
-        let err: Result<()> = modify(&path, |_, doc| {
+        let err: Result<()> = modify(&path, &CacheDir::Off, |_, doc| {
             doc.insert("x", toml_edit::value(1));
             bail!("no thanks")
         });
@@ -741,12 +750,15 @@ mod tests {
         let cut = format!("{ONE_TRACKER}{}", &first[..3]);
 
         // A reader sees the journal without it, and leaves the file as it is.
-        assert_eq!(load_journal(&path).unwrap().entries, vec![]);
+        assert_eq!(load_journal(&path, &CacheDir::Off).unwrap().entries, vec![]);
         assert_eq!(fs::read_to_string(&path).unwrap(), cut);
 
         // The next writer rolls it back first, then adds its own.
-        append_entry(&path, |_| Ok((entry("second"), ()))).unwrap();
-        assert_eq!(load_journal(&path).unwrap().entries, vec![entry("second")]);
+        append_entry(&path, &CacheDir::Off, |_| Ok((entry("second"), ()))).unwrap();
+        assert_eq!(
+            load_journal(&path, &CacheDir::Off).unwrap().entries,
+            vec![entry("second")]
+        );
         assert!(!pending::path_for(&path).exists());
         assert_eq!(
             fs::read_to_string(&path).unwrap(),
@@ -766,15 +778,21 @@ mod tests {
         let record = pending::Pending::new(&file, 12, b"not what is there".to_vec()).unwrap();
         pending::write(&path, &record).unwrap();
         fs::write(&path, ONE_TRACKER).unwrap();
-        assert_eq!(load_journal(&path).unwrap().trackers.len(), 1);
+        assert_eq!(
+            load_journal(&path, &CacheDir::Off).unwrap().trackers.len(),
+            1
+        );
         fs::write(
             pending::path_for(&path),
             b"milestone pending append v2\n12\n",
         )
         .unwrap();
-        assert_eq!(load_journal(&path).unwrap().entries, vec![]);
-        append_entry(&path, |_| Ok((entry("x"), ()))).unwrap();
-        assert_eq!(load_journal(&path).unwrap().entries, vec![entry("x")]);
+        assert_eq!(load_journal(&path, &CacheDir::Off).unwrap().entries, vec![]);
+        append_entry(&path, &CacheDir::Off, |_| Ok((entry("x"), ()))).unwrap();
+        assert_eq!(
+            load_journal(&path, &CacheDir::Off).unwrap().entries,
+            vec![entry("x")]
+        );
         assert!(!pending::path_for(&path).exists());
     }
 
@@ -799,7 +817,7 @@ mod tests {
         }
         // An editor's copy that a running milestone still holds stays.
         let open = scratch_copy(&path, "being edited", ".toml").unwrap();
-        append_entry(&path, |_| Ok((entry("x"), ()))).unwrap();
+        append_entry(&path, &CacheDir::Off, |_| Ok((entry("x"), ()))).unwrap();
         for name in left {
             assert!(!dir.path().join(name).exists(), "{name} should be gone");
         }
@@ -815,8 +833,8 @@ mod tests {
         let (one, other) = (dir.path().join("one.toml"), dir.path().join("other.toml"));
         fs::write(&one, ONE_TRACKER).unwrap();
         fs::write(&other, ONE_TRACKER).unwrap();
-        append_entry(&one, |_| Ok((entry("x"), ()))).unwrap();
-        append_items(&other, |_| Ok((entries(&["x"]), ()))).unwrap();
+        append_entry(&one, &CacheDir::Off, |_| Ok((entry("x"), ()))).unwrap();
+        append_items(&other, &CacheDir::Off, |_| Ok((entries(&["x"]), ()))).unwrap();
         assert_eq!(fs::read(&one).unwrap(), fs::read(&other).unwrap());
     }
 
@@ -827,7 +845,7 @@ mod tests {
         let link = dir.path().join("link.toml");
         fs::write(&real, "version = 1\n").unwrap();
         std::os::unix::fs::symlink(&real, &link).unwrap();
-        modify(&link, |_, doc| {
+        modify(&link, &CacheDir::Off, |_, doc| {
             doc.insert("extra", toml_edit::value(1));
             Ok(())
         })

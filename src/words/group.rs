@@ -34,6 +34,8 @@ pub const NO_GROUPS: &str = "you have not joined a group yet; join one with `mil
 pub const JOIN_NEEDS_NAME: &str = "say how the group should see you: --as NAME, or --anonymous (or set `name` in the settings file)";
 pub const NO_CARDS_YET: &str = "No cards yet. Post yours with `milestone group post`.";
 pub const CHEERED_YOU: &str = " cheered you on.";
+/// What closes a circle, in text and on the poster.
+pub const THANKS: &str = "Every day counts. Thank you for being here.";
 
 pub fn not_joined(name: &str, groups: &BTreeMap<String, GroupSettings>) -> String {
     if groups.is_empty() {

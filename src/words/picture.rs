@@ -107,7 +107,7 @@ pub fn member_days(days: i64, what: &str, next: Option<&str>) -> String {
 }
 
 /// The poster's last line.
-pub const POSTER_THANKS: &str = "Every day counts. Thank you for being here.";
+pub const POSTER_THANKS: &str = super::group::THANKS;
 
 /// A poster with no cards.
 pub const POSTER_EMPTY: &str = "No cards yet. Share yours with `milestone share --style json`.";
