@@ -7,6 +7,8 @@
 //! checked against the trackers at the end (a tracker may be written after its entries).
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry as Slot;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use chrono::{Datelike, NaiveDate};
@@ -158,6 +160,11 @@ pub fn parse_with_toml_edit(text: &str, today: Option<NaiveDate>) -> Parsed {
 
 fn parse_by(text: &str, today: Option<NaiveDate>, fast: bool) -> Parsed {
     let mut reader = Reader::default();
+    // A journal is mostly entries: room for them all at once, rather than growing into up to
+    // twice that.
+    let headers = text.matches("[[entry]]").count();
+    reader.journal.entries.reserve_exact(headers);
+    reader.placed.reserve_exact(headers);
     let streamed = match fast {
         true => tree::stream(text, &mut |entry| reader.read_entry(&entry)),
         false => Err(tree::NotPlain),
@@ -220,8 +227,9 @@ struct Placed {
     tracker: u32,
     id: u32,
     date: u32,
-    /// `intensity` and `triggers` keys, kept for the warning on an entry that is not an urge.
-    urge_keys: [Option<u32>; 2],
+    /// `intensity` and `triggers` keys (0 when absent: no key is at the very start), kept for
+    /// the warning on an entry that is not an urge.
+    urge_keys: [u32; 2],
 }
 
 fn at(offset: u32) -> Option<Range<usize>> {
@@ -489,7 +497,7 @@ impl Reader {
             tracker: offset(Some(tracker_span)),
             id: offset(id.as_ref().map(|(_, span)| span.clone())),
             date: offset(value_span(table, "date")),
-            urge_keys: URGE_KEYS.map(|key| table.key(key).map(|k| offset(Some(k.span.clone())))),
+            urge_keys: URGE_KEYS.map(|key| offset(table.key(key).map(|k| k.span.clone()))),
         });
         self.journal.entries.push(Entry {
             id: id.map(|(id, _)| id.into()),
@@ -510,8 +518,8 @@ impl Reader {
     fn check_entries(&mut self, today: Option<NaiveDate>, known_id: &dyn Fn(&str) -> bool) {
         let mut entries = std::mem::take(&mut self.journal.entries);
         let placed = std::mem::take(&mut self.placed);
-        let mut ids: HashMap<u64, usize> = HashMap::with_capacity(entries.len());
-        let mut seen: HashMap<u64, usize> = HashMap::with_capacity(entries.len());
+        let mut ids = ByHash::with_capacity_and_hasher(entries.len(), Default::default());
+        let mut seen = ByHash::with_capacity_and_hasher(entries.len(), Default::default());
         // The entries kept are moved to the front, in order, so that a long journal is never
         // held twice.
         let mut kept = 0;
@@ -541,7 +549,7 @@ impl Reader {
             };
             if entry.kind != EntryKind::Urge {
                 for (key, key_at) in URGE_KEYS.iter().zip(place.urge_keys) {
-                    if let Some(key_at) = key_at {
+                    if key_at != 0 {
                         self.warning(
                             at(key_at),
                             format!(
@@ -727,9 +735,30 @@ fn value_span(table: &Table, key: &str) -> Option<Range<usize>> {
     table.get(key).and_then(Item::span)
 }
 
+/// Entries by a hash of theirs (the index of the first with it). The keys are xxh3 hashes
+/// already, so the map uses them as they are.
+type ByHash = HashMap<u64, u32, BuildHasherDefault<Prehashed>>;
+
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = xxh3_64(bytes);
+    }
+
+    fn write_u64(&mut self, hash: u64) {
+        self.0 = hash;
+    }
+}
+
 /// Whether `entry` repeats an earlier entry of `kept` word for word (same date, tracker, kind
 /// and text), the earlier ones indexed by `seen`.
-fn repeats_earlier(seen: &mut HashMap<u64, usize>, kept: &[Entry], entry: &Entry) -> bool {
+fn repeats_earlier(seen: &mut ByHash, kept: &[Entry], entry: &Entry) -> bool {
     let same = |e: &Entry| {
         e.date == entry.date
             && e.tracker == entry.tracker
@@ -748,7 +777,7 @@ fn repeats_earlier(seen: &mut HashMap<u64, usize>, kept: &[Entry], entry: &Entry
 }
 
 /// Whether `id` is the id of an earlier entry of `kept`, indexed by `ids`.
-fn id_used_earlier(ids: &mut HashMap<u64, usize>, kept: &[Entry], id: &str) -> bool {
+fn id_used_earlier(ids: &mut ByHash, kept: &[Entry], id: &str) -> bool {
     first_with(ids, xxh3_64(id.as_bytes()), kept, |e| {
         e.id.as_deref() == Some(id)
     })
@@ -759,17 +788,20 @@ fn id_used_earlier(ids: &mut HashMap<u64, usize>, kept: &[Entry], id: &str) -> b
 /// compared in full, and only a collision of different entries (never seen in practice) costs
 /// a scan, so the answer is exact.
 fn first_with(
-    index: &mut HashMap<u64, usize>,
+    index: &mut ByHash,
     hash: u64,
     kept: &[Entry],
     same: impl Fn(&Entry) -> bool,
 ) -> bool {
-    match index.get(&hash) {
-        None => {
-            index.insert(hash, kept.len());
+    match index.entry(hash) {
+        Slot::Vacant(slot) => {
+            slot.insert(u32::try_from(kept.len()).unwrap_or(u32::MAX));
             false
         }
-        Some(&first) => same(&kept[first]) || kept.iter().any(&same),
+        Slot::Occupied(slot) => {
+            let first = *slot.get() as usize;
+            kept.get(first).is_some_and(&same) || kept.iter().any(&same)
+        }
     }
 }
 

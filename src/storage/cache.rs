@@ -262,17 +262,45 @@ pub fn write(place: &CacheDir, journal: &Path, stamp: Stamp, parsed: &Journal) {
 }
 
 fn write_checked<T: Serialize>(folder: &Path, path: &Path, value: &T) -> Option<()> {
-    let payload = postcard::to_stdvec(value).ok()?;
-    let mut raw = xxh3_64(&payload).to_le_bytes().to_vec();
-    raw.extend_from_slice(&payload);
+    use std::io::{Seek, SeekFrom, Write};
     // tempfile: created 0600 with O_EXCL, then renamed into place whole.
     let mut file = tempfile::Builder::new()
         .prefix(".cache-")
         .tempfile_in(folder)
         .ok()?;
-    std::io::Write::write_all(&mut file, &raw).ok()?;
+    // The payload streams to the file through the hash (a long journal's model is never held
+    // twice in memory); the hash goes in front once it is known.
+    file.write_all(&[0; 8]).ok()?;
+    let mut out = Hashing {
+        inner: std::io::BufWriter::new(file.as_file_mut()),
+        hasher: Xxh3::new(),
+    };
+    postcard::to_io(value, &mut out).ok()?;
+    out.inner.flush().ok()?;
+    let sum = out.hasher.digest();
+    drop(out);
+    file.seek(SeekFrom::Start(0)).ok()?;
+    file.write_all(&sum.to_le_bytes()).ok()?;
     file.persist(path).ok()?;
     Some(())
+}
+
+/// A writer that hashes what passes through it.
+struct Hashing<W> {
+    inner: W,
+    hasher: Xxh3,
+}
+
+impl<W: std::io::Write> std::io::Write for Hashing<W> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.inner.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
 }
 
 /// Removes from our cache folder what no journal needs any more: the files of journals that
