@@ -48,13 +48,21 @@ impl Default for Ladder {
     }
 }
 
+/// The ladders that have a name in the settings (`ladder = "aa"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Preset {
+    Default,
+    Aa,
+    Na,
+}
+
 impl Ladder {
     /// A fellowship's ladder by name: "default", "aa" or "na".
     pub fn preset(name: &str) -> Option<Ladder> {
         use Step::*;
-        match name {
-            "default" => Some(Ladder::default()),
-            "aa" => Some(Ladder {
+        match <Preset as clap::ValueEnum>::from_str(name, false).ok()? {
+            Preset::Default => Some(Ladder::default()),
+            Preset::Aa => Some(Ladder {
                 steps: vec![
                     Days(1),
                     Months(1),
@@ -66,7 +74,7 @@ impl Ladder {
                 ],
                 every_years: Some(1),
             }),
-            "na" => Some(Ladder {
+            Preset::Na => Some(Ladder {
                 steps: vec![
                     Days(30),
                     Days(60),
@@ -78,7 +86,6 @@ impl Ladder {
                 ],
                 every_years: Some(1),
             }),
-            _ => None,
         }
     }
 

@@ -1,8 +1,10 @@
 //! The optional settings file: display name, default tracker, emoji, share style, where the
-//! count starts, milestone ladders and share templates.
+//! count starts, milestone ladders, share templates, hooks and groups.
 //!
 //! A missing file means the defaults. A file with a mistake is refused with `PATH:LINE:COL`,
-//! like the journal, rather than half-applied.
+//! like the journal, rather than half-applied. The file is parsed by the `toml` crate into its
+//! spanned tree; each value is read through serde, and each mistake is told in this program's
+//! words (serde's would name Rust types) at the value, or the key, at fault.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -10,13 +12,25 @@ use std::io;
 use std::path::Path;
 
 use anyhow::{Context as _, Result};
-use toml_edit::{Document, Item, Table};
+use clap::ValueEnum;
+use serde::Deserialize;
+use serde::de::IntoDeserializer;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::hooks::HookSettings;
-use crate::hooks::event::check_placeholders;
+use crate::hooks::event::{Hook, check_placeholders};
 use crate::journal::parse::line_col;
 use crate::milestones::Ladder;
 use crate::share::ShareStyle;
+use crate::share::template::Template;
+use crate::words::settings as words;
+
+/// A mistake in the settings: the byte offset it is at, and what is wrong.
+pub type Problem = (usize, String);
+
+/// A value of the settings file and where it is.
+pub type Value<'i> = Spanned<DeValue<'i>>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Settings {
@@ -33,7 +47,7 @@ pub struct Settings {
     pub ladder: Ladder,
     pub tracker_ladders: BTreeMap<String, Ladder>,
     /// Named share templates, checked when used.
-    pub templates: BTreeMap<String, String>,
+    pub templates: BTreeMap<String, Template>,
     /// The groups joined, by name (`[group.NAME]`).
     pub groups: BTreeMap<String, crate::group::GroupSettings>,
     /// Programs to run after a milestone, a reset or any entry.
@@ -89,218 +103,150 @@ impl Settings {
             }
         };
         Settings::parse(&text).map_err(|(offset, message)| {
-            let (line, col) = line_col(&text, offset);
-            anyhow::anyhow!(
-                "{}:{line}:{col}: {message}; fix the settings file (see `milestone --help` for --config)",
-                path.display()
-            )
+            let (line, column) = line_col(&text, offset);
+            anyhow::anyhow!(words::located(path, line, column, &message))
         })
     }
 
-    /// Settings from TOML text; on a mistake, its byte offset and what is wrong.
-    pub fn parse(text: &str) -> Result<Settings, (usize, String)> {
-        let document = Document::parse(text).map_err(|e| {
-            let at = e.span().map_or(0, |s| s.start);
+    /// Settings from TOML text; the first mistake (in the order of the file) if there is one.
+    pub fn parse(text: &str) -> Result<Settings, Problem> {
+        let root = DeTable::parse(text).map_err(|e| {
             (
-                at,
-                format!(
-                    "not valid TOML: {}",
-                    e.message().trim_end().trim_end_matches('.')
-                ),
+                e.span().map_or(0, |s| s.start),
+                words::not_toml(e.message()),
             )
         })?;
-        let root = document.as_table();
         let mut settings = Settings::default();
-        for (key, item) in root.iter() {
-            let at = item.span().map_or(0, |s| s.start);
-            let key_at = root.key(key).and_then(|k| k.span()).map_or(at, |s| s.start);
+        for (key, value) in root.get_ref() {
+            let (key, key_at) = (&**key.get_ref(), key.span().start);
             match key {
                 "name" => {
-                    settings.name =
-                        Some(string(item, key, at)?.trim().to_owned()).filter(|n| !n.is_empty())
+                    let name: String = read(value, || words::not_text(key))?;
+                    settings.name = Some(name.trim().to_owned()).filter(|n| !n.is_empty());
                 }
                 "default_tracker" => {
-                    settings.default_tracker = Some(string(item, key, at)?.to_owned())
+                    settings.default_tracker = Some(read(value, || words::not_text(key))?)
                 }
-                "emoji" => settings.emoji = boolean(item, key, at)?,
-                "day_one" => settings.day_one = boolean(item, key, at)?,
-                "share_total" => settings.share_total = boolean(item, key, at)?,
+                "emoji" => settings.emoji = read(value, || words::not_flag(key))?,
+                "day_one" => settings.day_one = read(value, || words::not_flag(key))?,
+                "share_total" => settings.share_total = read(value, || words::not_flag(key))?,
                 "share_style" => {
-                    let name = string(item, key, at)?;
-                    let style =
-                        <ShareStyle as clap::ValueEnum>::from_str(name, false).map_err(|_| {
-                            (
-                                at,
-                                format!(
-                                    "unknown share_style {name:?}; use one of {}",
-                                    ShareStyle::names()
-                                ),
-                            )
-                        })?;
+                    let name: String = read(value, || words::not_text(key))?;
+                    let style = ShareStyle::from_str(&name, false).map_err(|_| {
+                        (
+                            at(value),
+                            words::unknown_share_style(&name, &ShareStyle::names()),
+                        )
+                    })?;
                     settings.share_style = Some(style);
                 }
-                "ladder" => settings.ladder = ladder(item, at)?,
-                "tracker" => settings.tracker_ladders = tracker_ladders(item, at)?,
-                "templates" => settings.templates = templates(item, at)?,
-                "group" => settings.groups = crate::group::config::parse(item, at)?,
-                "hooks" => settings.hooks = hooks(item, at)?,
-                _ => {
-                    return Err((
-                        key_at,
-                        format!(
-                            "unknown setting `{key}`; the settings are name, default_tracker, emoji, share_style, day_one, share_total, ladder, [tracker.NAME], [templates], [hooks] and [group.NAME]"
-                        ),
-                    ));
-                }
+                "ladder" => settings.ladder = ladder(value)?,
+                "tracker" => settings.tracker_ladders = tracker_ladders(text, value)?,
+                "templates" => settings.templates = templates(text, value)?,
+                "hooks" => settings.hooks = hooks(value)?,
+                "group" => settings.groups = crate::group::config::parse(value)?,
+                _ => return Err((key_at, words::unknown_setting(key))),
             }
         }
         Ok(settings)
     }
 }
 
-fn string<'i>(item: &'i Item, key: &str, at: usize) -> Result<&'i str, (usize, String)> {
-    item.as_str()
-        .ok_or_else(|| (at, format!("`{key}` must be a string in quotes")))
+/// Where `value` starts.
+pub fn at(value: &Value) -> usize {
+    value.span().start
 }
 
-fn boolean(item: &Item, key: &str, at: usize) -> Result<bool, (usize, String)> {
-    item.as_bool()
-        .ok_or_else(|| (at, format!("`{key}` must be true or false")))
+/// `value` read through serde as a `T`; else `wrong` at the innermost part that does not fit.
+pub fn read<'i, T: Deserialize<'i>>(
+    value: &Value<'i>,
+    wrong: impl FnOnce() -> String,
+) -> Result<T, Problem> {
+    T::deserialize(value.clone().into_deserializer())
+        .map_err(|e| (e.span().map_or(at(value), |s| s.start), wrong()))
 }
 
-fn ladder(item: &Item, at: usize) -> Result<Ladder, (usize, String)> {
-    if let Some(name) = item.as_str() {
-        return Ladder::preset(name).ok_or_else(|| {
-            (at, format!("unknown ladder {name:?}; use \"default\", \"aa\", \"na\" or a list such as [\"30d\", \"1y\", \"every 1y\"]"))
-        });
+/// The entries of `value` when it is a table (written inline or not).
+pub fn table<'a, 'i>(value: &'a Value<'i>) -> Option<&'a DeTable<'i>> {
+    value.get_ref().as_table()
+}
+
+fn ladder(value: &Value) -> Result<Ladder, Problem> {
+    if let Some(name) = value.get_ref().as_str() {
+        return Ladder::preset(name).ok_or_else(|| (at(value), words::unknown_ladder(name)));
     }
-    let Some(array) = item.as_array() else {
-        return Err((at, "`ladder` must be \"default\", \"aa\", \"na\" or a list of steps such as [\"30d\", \"1y\", \"every 1y\"]".into()));
-    };
-    let step_at = |i: usize| array.get(i).and_then(|v| v.span()).map_or(at, |s| s.start);
-    let mut steps = Vec::new();
-    for (i, value) in array.iter().enumerate() {
-        let step = value.as_str().ok_or_else(|| {
-            (
-                step_at(i),
-                "a ladder step must be a string such as \"30d\"".to_string(),
-            )
-        })?;
-        steps.push(step);
+    if !value.get_ref().is_array() {
+        return Err((at(value), words::NOT_A_LADDER.into()));
     }
-    Ladder::from_steps(&steps).map_err(|(index, why)| (index.map_or(at, step_at), why))
+    let steps: Vec<Spanned<String>> = read(value, || words::NOT_A_STEP.into())?;
+    let words: Vec<&String> = steps.iter().map(Spanned::get_ref).collect();
+    Ladder::from_steps(&words)
+        .map_err(|(i, why)| (i.map_or(at(value), |i| steps[i].span().start), why))
 }
 
-fn tracker_ladders(item: &Item, at: usize) -> Result<BTreeMap<String, Ladder>, (usize, String)> {
-    let table: &Table = item.as_table().ok_or_else(|| {
-        (
-            at,
-            "`tracker` must be tables such as [tracker.smoking]".to_string(),
-        )
-    })?;
+fn tracker_ladders(text: &str, value: &Value) -> Result<BTreeMap<String, Ladder>, Problem> {
+    // `tracker = { ... }` written inline was never taken: the contract's form is [tracker.NAME].
+    let trackers = table(value)
+        .filter(|_| !text[value.span()].starts_with('{'))
+        .ok_or_else(|| (at(value), words::NOT_TRACKERS.into()))?;
     let mut ladders = BTreeMap::new();
-    for (name, tracker) in table.iter() {
-        let tracker_at = tracker.span().map_or(at, |s| s.start);
-        let tracker = tracker.as_table_like().ok_or_else(|| {
-            (
-                tracker_at,
-                format!("`tracker.{name}` must be a table such as [tracker.{name}]"),
-            )
-        })?;
-        for (key, value) in tracker.iter() {
-            let value_at = value.span().map_or(tracker_at, |s| s.start);
-            if key != "ladder" {
+    for (name, tracker) in trackers {
+        let name = &**name.get_ref();
+        let settings = table(tracker).ok_or_else(|| (at(tracker), words::not_a_tracker(name)))?;
+        for (key, value) in settings {
+            if &**key.get_ref() != "ladder" {
                 return Err((
-                    value_at,
-                    format!(
-                        "unknown setting `{key}` for tracker {name}; only `ladder` can be set per tracker"
-                    ),
+                    at(value),
+                    words::unknown_tracker_setting(key.get_ref(), name),
                 ));
             }
-            ladders.insert(name.to_owned(), ladder(value, value_at)?);
+            ladders.insert(name.to_owned(), ladder(value)?);
         }
     }
     Ok(ladders)
 }
 
-fn templates(item: &Item, at: usize) -> Result<BTreeMap<String, String>, (usize, String)> {
-    let table = item.as_table_like().ok_or_else(|| {
-        (
-            at,
-            "`templates` must be a table: [templates] then name = \"text\"".to_string(),
-        )
-    })?;
-    table
+fn templates(text: &str, value: &Value) -> Result<BTreeMap<String, Template>, Problem> {
+    let templates = table(value).ok_or_else(|| (at(value), words::NOT_TEMPLATES.into()))?;
+    templates
         .iter()
         .map(|(name, value)| {
-            let value_at = value.span().map_or(at, |s| s.start);
-            let text = value.as_str().ok_or_else(|| {
-                (
-                    value_at,
-                    format!("template `{name}` must be a string in quotes"),
-                )
-            })?;
-            Ok((name.to_owned(), text.to_owned()))
+            let source = read(value, || words::not_a_template(name.get_ref()))?;
+            let written = &text[value.span()];
+            let template = Template::new(source, written, line_col(text, at(value)));
+            Ok((name.get_ref().to_string(), template))
         })
         .collect()
 }
 
-fn hooks(item: &Item, at: usize) -> Result<HookSettings, (usize, String)> {
-    const EXAMPLE: &str = "such as on_milestone = [\"notify-send\", \"Milestone\", \"{message}\"]";
-    let table = item.as_table_like().ok_or_else(|| {
-        (
-            at,
-            format!("`hooks` must be a table: [hooks] then a program and its arguments {EXAMPLE}"),
-        )
-    })?;
+fn hooks(value: &Value) -> Result<HookSettings, Problem> {
+    let table = table(value).ok_or_else(|| (at(value), words::not_hooks()))?;
     let mut hooks = HookSettings::default();
-    for (key, value) in table.iter() {
-        let value_at = value.span().map_or(at, |s| s.start);
-        let slot = match key {
-            "on_milestone" => &mut hooks.on_milestone,
-            "on_reset" => &mut hooks.on_reset,
-            "on_entry" => &mut hooks.on_entry,
-            _ => {
-                let key_at = table
-                    .key(key)
-                    .and_then(|k| k.span())
-                    .map_or(value_at, |s| s.start);
-                return Err((
-                    key_at,
-                    format!(
-                        "unknown hook `{key}`; the hooks are on_milestone, on_reset and on_entry"
-                    ),
-                ));
-            }
-        };
-        let not_a_list = |at: usize| {
-            (
-                at,
-                format!("hook `{key}` must be a list of strings, the program first, {EXAMPLE}"),
-            )
-        };
-        let array = value.as_array().ok_or_else(|| not_a_list(value_at))?;
+    for (key, value) in table {
+        let key_at = key.span().start;
+        let key = &**key.get_ref();
+        let hook = Hook::from_str(key, false).map_err(|_| (key_at, words::unknown_hook(key)))?;
+        let list = value
+            .get_ref()
+            .as_array()
+            .ok_or_else(|| (at(value), words::not_a_hook(key)))?;
         let mut argv = Vec::new();
-        for (i, word) in array.iter().enumerate() {
-            let word_at = word.span().map_or(value_at, |s| s.start);
-            let word = word.as_str().ok_or_else(|| not_a_list(word_at))?;
-            if i == 0 && word.trim().is_empty() {
-                return Err((
-                    word_at,
-                    format!("hook `{key}` needs a program to run first, {EXAMPLE}"),
-                ));
+        for (i, word) in list.iter().enumerate() {
+            let text: String = read(word, || words::not_a_hook(key))?;
+            if i == 0 && text.trim().is_empty() {
+                return Err((at(word), words::hook_without_program(key)));
             }
-            check_placeholders(word).map_err(|why| (word_at, format!("hook `{key}`: {why}")))?;
-            argv.push(word.to_owned());
+            check_placeholders(&text).map_err(|why| (at(word), words::bad_hook_word(key, &why)))?;
+            argv.push(text);
         }
         if argv.is_empty() {
-            return Err((
-                value_at,
-                format!(
-                    "hook `{key}` is an empty list; name a program to run, {EXAMPLE}, or leave it out"
-                ),
-            ));
+            return Err((at(value), words::empty_hook(key)));
         }
+        let slot = match hook {
+            Hook::Milestone => &mut hooks.on_milestone,
+            Hook::Reset => &mut hooks.on_reset,
+            Hook::Entry => &mut hooks.on_entry,
+        };
         *slot = Some(argv);
     }
     Ok(hooks)
@@ -339,7 +285,7 @@ meeting = "{{ name }}: {{ days }} days {{ tracker }}-free"
             &Ladder::from_steps(&["1d", "1w", "30d", "6m", "1y", "every 1y"]).unwrap()
         );
         assert_eq!(
-            settings.templates["meeting"],
+            settings.templates["meeting"].source,
             "{{ name }}: {{ days }} days {{ tracker }}-free"
         );
     }

@@ -70,7 +70,8 @@ pub fn run(args: ShareArgs, ctx: &Context) -> Result<()> {
     };
 
     let text = if let Some((name, source)) = template {
-        template::render(name, source, &days, &options)?
+        let file = ctx.config.as_deref().unwrap_or(std::path::Path::new(""));
+        template::render(name, source, file, &days, &options)?
     } else {
         match style {
             ShareStyle::Svg => {

@@ -1,6 +1,6 @@
-//! The `[group.NAME]` tables of the settings file: read into `GroupSettings`, and written back
-//! with toml_edit so that the person's comments and layout are kept, all at once (a temporary
-//! file renamed over, owner-only).
+//! The `[group.NAME]` tables of the settings file: read into `GroupSettings` (as the rest of
+//! `crate::settings`), and written back with toml_edit so that the person's comments and layout
+//! are kept, all at once (a temporary file renamed over, owner-only).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,105 +9,60 @@ use anyhow::{Context as _, Result};
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::GroupSettings;
+use crate::settings::{Problem, Value, at, read, table};
+use crate::words::settings as words;
 
-/// The `group` item of the settings: every group, or where and what is wrong.
-pub fn parse(item: &Item, at: usize) -> Result<BTreeMap<String, GroupSettings>, (usize, String)> {
-    let table = item.as_table_like().ok_or_else(|| {
-        (
-            at,
-            "`group` must be tables such as [group.tuesday] (`milestone group join` writes them)"
-                .to_string(),
-        )
-    })?;
-    let mut groups = BTreeMap::new();
-    for (name, group) in table.iter() {
-        let group_at = group.span().map_or(at, |s| s.start);
+/// The `group` value of the settings: every group, or where and what is wrong.
+pub fn parse(value: &Value) -> Result<BTreeMap<String, GroupSettings>, Problem> {
+    let groups = table(value).ok_or_else(|| (at(value), words::NOT_GROUPS.into()))?;
+    let mut all = BTreeMap::new();
+    for (name, group) in groups {
+        let name = &**name.get_ref();
         super::check_group_name(name)
-            .map_err(|why| (group_at, format!("[group.{name}]: {why}")))?;
-        let group = group.as_table_like().ok_or_else(|| {
-            (
-                group_at,
-                format!("`group.{name}` must be a table such as [group.{name}]"),
-            )
-        })?;
+            .map_err(|why| (at(group), words::bad_group_name(name, &why)))?;
+        let entries = table(group).ok_or_else(|| (at(group), words::not_a_group(name)))?;
         let mut settings = GroupSettings::default();
         let mut has_path = false;
-        for (key, item) in group.iter() {
-            let item_at = item.span().map_or(group_at, |s| s.start);
-            let string = || {
-                item.as_str().map(str::to_owned).ok_or_else(|| {
-                    (
-                        item_at,
-                        format!("group.{name}.{key} must be a string in quotes"),
-                    )
-                })
-            };
-            let boolean = || {
-                item.as_bool()
-                    .ok_or_else(|| (item_at, format!("group.{name}.{key} must be true or false")))
-            };
+        for (key, item) in entries {
+            let key = &**key.get_ref();
+            let text = || read::<String>(item, || words::not_group_text(name, key));
+            let flag = || read::<bool>(item, || words::not_group_flag(name, key));
             match key {
                 "path" => {
-                    settings.path = PathBuf::from(string()?);
+                    settings.path = PathBuf::from(text()?);
                     has_path = true;
                 }
                 "member" => {
-                    let member = string()?;
-                    if !super::is_member_id(&member) {
-                        return Err((
-                            item_at,
-                            format!("group.{name}.member must be lowercase letters and digits"),
-                        ));
+                    settings.member = text()?;
+                    if !super::is_member_id(&settings.member) {
+                        return Err((at(item), words::bad_member(name)));
                     }
-                    settings.member = member;
                 }
-                "name" => settings.name = Some(string()?).filter(|n| !n.trim().is_empty()),
-                "anonymous" => settings.anonymous = boolean()?,
-                "discreet" => settings.discreet = boolean()?,
-                "auto_post" => settings.auto_post = boolean()?,
+                "name" => settings.name = Some(text()?).filter(|n| !n.trim().is_empty()),
+                "anonymous" => settings.anonymous = flag()?,
+                "discreet" => settings.discreet = flag()?,
+                "auto_post" => settings.auto_post = flag()?,
                 "trackers" => {
-                    let list = item.as_array().ok_or_else(|| {
-                        (
-                            item_at,
-                            format!("group.{name}.trackers must be a list such as [\"alcohol\"]"),
-                        )
-                    })?;
-                    let mut trackers = Vec::new();
-                    for v in list.iter() {
-                        let t = v.as_str().ok_or_else(|| {
-                            (
-                                item_at,
-                                format!("group.{name}.trackers must be a list of names in quotes"),
-                            )
-                        })?;
-                        trackers.push(t.to_owned());
+                    if !item.get_ref().is_array() {
+                        return Err((at(item), words::not_group_trackers(name)));
                     }
+                    // Shown at the list, not at the item that is no name.
+                    let trackers = read(item, || words::not_group_tracker_names(name))
+                        .map_err(|(_, why)| (at(item), why))?;
                     settings.trackers = Some(trackers);
                 }
-                _ => {
-                    return Err((
-                        item_at,
-                        format!(
-                            "unknown setting `{key}` for group {name}; a group has path, member, name, anonymous, trackers, discreet and auto_post"
-                        ),
-                    ));
-                }
+                _ => return Err((at(item), words::unknown_group_setting(key, name))),
             }
         }
         if !has_path || settings.member.is_empty() {
-            return Err((
-                group_at,
-                format!(
-                    "[group.{name}] needs `path` and `member`; `milestone group leave {name}` and `milestone group join` set them"
-                ),
-            ));
+            return Err((at(group), words::group_needs_path_and_member(name)));
         }
         if settings.anonymous {
             settings.name = None;
         }
-        groups.insert(name.to_owned(), settings);
+        all.insert(name.to_owned(), settings);
     }
-    Ok(groups)
+    Ok(all)
 }
 
 /// The settings text with `[group.NAME]` set to `group` (everything else kept as written).
@@ -195,9 +150,8 @@ mod tests {
         let with = with_group(text, "tuesday", &group).unwrap();
         assert!(with.starts_with(text), "{with}");
         assert!(with.ends_with("[group.tuesday]\npath = \"/home/sam/g\"\nmember = \"k3j9x2a0pq\"\nname = \"Sam\"\ntrackers = [\"alcohol\"]\ndiscreet = false\nauto_post = false\n"), "{with}");
-        let doc: toml_edit::Document<String> = toml_edit::Document::parse(with.clone()).unwrap();
-        let parsed = parse(&doc["group"], 0).unwrap();
-        assert_eq!(parsed["tuesday"], group);
+        let parsed = crate::settings::Settings::parse(&with).unwrap();
+        assert_eq!(parsed.groups["tuesday"], group);
         assert_eq!(without_group(&with, "tuesday").unwrap(), text);
     }
 }

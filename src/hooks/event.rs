@@ -13,22 +13,23 @@ use crate::share::card::{self, Card};
 use crate::streak::Standing;
 use crate::words::remind::{self as words, When};
 
-/// The hooks a settings file can name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The hooks a settings file can name, by their key in `[hooks]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Hook {
+    #[value(name = "on_milestone")]
     Milestone,
+    #[value(name = "on_reset")]
     Reset,
+    #[value(name = "on_entry")]
     Entry,
 }
 
 impl Hook {
     /// The key in `[hooks]`.
-    pub fn setting(self) -> &'static str {
-        match self {
-            Hook::Milestone => "on_milestone",
-            Hook::Reset => "on_reset",
-            Hook::Entry => "on_entry",
-        }
+    pub fn setting(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|value| value.get_name().to_owned())
+            .unwrap_or_default()
     }
 
     /// `MILESTONE_EVENT`.

@@ -29,7 +29,7 @@ pub struct Run<'a> {
 }
 
 struct Running {
-    hook: &'static str,
+    hook: String,
     program: String,
     child: Child,
 }
@@ -49,9 +49,9 @@ pub fn run_all(runs: &[Run], limit: Duration) -> Vec<String> {
                 child,
             }),
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                warnings.push(words::hook_missing(hook, &program));
+                warnings.push(words::hook_missing(&hook, &program));
             }
-            Err(err) => warnings.push(words::hook_not_started(hook, &program, &err)),
+            Err(err) => warnings.push(words::hook_not_started(&hook, &program, &err)),
         }
     }
 
@@ -61,7 +61,7 @@ pub fn run_all(runs: &[Run], limit: Duration) -> Vec<String> {
         running.retain_mut(|r| match r.child.try_wait() {
             Ok(Some(status)) => {
                 if !status.success() {
-                    warnings.push(words::hook_failed(r.hook, &r.program, status));
+                    warnings.push(words::hook_failed(&r.hook, &r.program, status));
                 }
                 false
             }
@@ -74,7 +74,7 @@ pub fn run_all(runs: &[Run], limit: Duration) -> Vec<String> {
         if Instant::now() >= deadline {
             for r in &mut running {
                 stop(&mut r.child);
-                warnings.push(words::hook_timed_out(r.hook, &r.program, limit.as_secs()));
+                warnings.push(words::hook_timed_out(&r.hook, &r.program, limit.as_secs()));
             }
             break;
         }

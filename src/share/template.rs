@@ -13,6 +13,7 @@
 //! silently print nothing), `tracker` is undefined under `--discreet`, and notes are only
 //! there with `--with-notes` and never private.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Result, anyhow};
@@ -73,12 +74,103 @@ fn without_missing_name(line: &str) -> String {
     out.trim().to_owned()
 }
 
+/// A template from the settings file, and where it is written there, so that a mistake in it
+/// is shown at its own line of the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Template {
+    pub source: String,
+    /// The TOML string as written: quotes, escapes and line breaks included.
+    written: String,
+    /// The 1-based line and column where `written` starts.
+    start: (usize, usize),
+}
+
+impl Template {
+    pub fn new(source: String, written: &str, start: (usize, usize)) -> Template {
+        Template {
+            source,
+            written: written.to_owned(),
+            start,
+        }
+    }
+
+    /// The line and column in the settings file of byte `at` of the source.
+    fn place(&self, at: usize) -> (usize, usize) {
+        let before = &self.written[..written_offset(&self.written, at)];
+        match before.rfind('\n') {
+            Some(break_at) => (
+                self.start.0 + before.matches('\n').count(),
+                before[break_at + 1..].chars().count() + 1,
+            ),
+            None => (self.start.0, self.start.1 + before.chars().count()),
+        }
+    }
+}
+
+/// The byte of the TOML string `written` (quotes included) that byte `at` of its value comes
+/// from: escapes are undone as TOML does, and a multi-line string's first line break skipped.
+fn written_offset(written: &str, at: usize) -> usize {
+    let bytes = written.as_bytes();
+    let quotes = if written.starts_with("\"\"\"") || written.starts_with("'''") {
+        3
+    } else {
+        1
+    };
+    let basic = bytes.first() == Some(&b'"');
+    let mut i = quotes;
+    if quotes == 3 {
+        i += [&b"\r\n"[..], b"\n"]
+            .iter()
+            .find(|eol| bytes[i..].starts_with(eol))
+            .map_or(0, |eol| eol.len());
+    }
+    let mut value_at = 0;
+    while let Some(c) = written[i..].chars().next() {
+        let escape = if basic && c == '\\' {
+            bytes.get(i + 1).copied()
+        } else {
+            None
+        };
+        if let Some(b' ' | b'\t' | b'\r' | b'\n') = escape {
+            // A line-ending backslash: the break and the blanks after it are no part of the value.
+            i += 1 + written[i + 1..].len() - written[i + 1..].trim_start().len();
+            continue;
+        }
+        if value_at >= at {
+            break;
+        }
+        let hex = match escape {
+            None => {
+                i += c.len_utf8();
+                value_at += c.len_utf8();
+                continue;
+            }
+            Some(b'x') => 2,
+            Some(b'u') => 4,
+            Some(b'U') => 8,
+            Some(_) => 0,
+        };
+        let decoded = written
+            .get(i + 2..i + 2 + hex)
+            .and_then(|digits| u32::from_str_radix(digits, 16).ok())
+            .and_then(char::from_u32)
+            .map_or(1, char::len_utf8);
+        i += 2 + hex;
+        value_at += decoded;
+    }
+    i.min(written.len())
+}
+
+/// `template` for each of `days`; a mistake in it is told at its place in the settings file
+/// `file`.
 pub fn render(
     name: &str,
-    source: &str,
+    template: &Template,
+    file: &Path,
     days: &[TrackerDay],
     options: &ShareOptions,
 ) -> Result<String> {
+    let source = template.source.as_str();
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     // minijinja names an undefined variable only in its debug mode, which otherwise follows
@@ -99,13 +191,23 @@ pub fn render(
         minijinja::escape_formatter(out, state, value)
     });
     let problem = |err: minijinja::Error| {
-        let line = err
-            .line()
-            .map(|l| format!(" (line {l})"))
-            .unwrap_or_default();
+        let line_start = |line: usize| {
+            source
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum()
+        };
+        let at = err
+            .range()
+            .map(|range| range.start)
+            .or_else(|| err.line().map(line_start))
+            .unwrap_or(0);
+        let (line, column) = template.place(at);
+        let place = format!("{}:{line}:{column}", file.display());
         if err.kind() == minijinja::ErrorKind::OutOfFuel {
             return anyhow!(
-                "share template `{name}` in the settings file does too much work (a loop that never ends?); simplify it"
+                "{place}: share template `{name}` does too much work (a loop that never ends?); simplify it"
             );
         }
         let hint = if err.kind() == minijinja::ErrorKind::UndefinedError {
@@ -120,7 +222,7 @@ pub fn render(
             String::new()
         };
         anyhow!(
-            "share template `{name}` in the settings file{line}: {}{hint}",
+            "{place}: share template `{name}`: {}{hint}",
             err.detail().unwrap_or(&err.kind().to_string())
         )
     };
@@ -181,6 +283,21 @@ pub fn render(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_in_a_template_is_found_through_escapes_and_line_breaks() {
+        let template = |written: &str, source: &str| Template::new(source.into(), written, (6, 8));
+        // `\u00e9` is two bytes of the value and six of the file.
+        let escaped = template(r#""\u00e9\t{{ x }}""#, "é\t{{ x }}");
+        assert_eq!(escaped.place(3), (6, 17));
+        // A multi-line string's first line break is not in the value.
+        let literal = template("'''\nab\n  {{ x }}'''", "ab\n  {{ x }}");
+        assert_eq!(literal.place(0), (7, 1));
+        assert_eq!(literal.place(5), (8, 3));
+        // A line-ending backslash takes the break and the blanks after it out.
+        let folded = template("\"\"\"a \\\n   b{{ x }}\"\"\"", "a b{{ x }}");
+        assert_eq!(folded.place(2), (7, 4));
+    }
 
     #[test]
     fn a_missing_name_leaves_no_stray_separator() {

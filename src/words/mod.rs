@@ -19,6 +19,7 @@ pub mod picture;
 pub mod reading;
 pub mod remind;
 pub mod reset;
+pub mod settings;
 pub mod sos;
 pub mod start;
 pub mod tracker;

@@ -977,6 +977,37 @@ fn an_undefined_variable_is_an_error_naming_the_template() {
 }
 
 #[test]
+fn a_mistake_in_a_template_is_located_at_its_line_of_the_settings_file() {
+    let journal = ordinary_day();
+    settings(
+        &journal,
+        "name = \"Sam\"\n\n# Templates for the Tuesday meeting.\n\n[templates]\n\
+         tracked = \"{{ days }} days {{ tracker }}-free\"\n\
+         later = \"\"\"\nfirst line\n  then {{ dayz }}\"\"\"\n",
+    );
+    let file = journal.env().settings_file();
+    let variables = "the variables are name, tracker, phrase, days, total_days, elapsed_days, \
+        longest_days, resets, checkin_streak, date, start, since, milestone, next_milestone, \
+        next_milestone_date, days_left, win, notes";
+    assert_eq!(
+        journal.fails(1, &["share", "--template", "tracked", "--discreet"]),
+        format!(
+            "error: {}:6:31: share template `tracked`: `tracker` is undefined; with --discreet \
+             `tracker` and `phrase` are not available; {variables}\n",
+            file.display()
+        )
+    );
+    // In a multi-line string, the line within the template counts too.
+    assert_eq!(
+        journal.fails(1, &["share", "--template", "later"]),
+        format!(
+            "error: {}:9:11: share template `later`: `dayz` is undefined; {variables}\n",
+            file.display()
+        )
+    );
+}
+
+#[test]
 fn a_syntax_error_is_an_error_naming_the_template() {
     let journal = templated(ordinary_day());
     let stderr = journal.fails(1, &["share", "--template", "broken"]);
