@@ -162,7 +162,8 @@ fn parse_by(text: &str, today: Option<NaiveDate>, fast: bool) -> Parsed {
     let mut reader = Reader::default();
     // A journal is mostly entries: room for them all at once, rather than growing into up to
     // twice that.
-    let headers = text.matches("[[entry]]").count();
+    // (memchr's SIMD search: std's substring search cost a third of the lexer.)
+    let headers = memchr::memmem::find_iter(text.as_bytes(), b"[[entry]]").count();
     reader.journal.entries.reserve_exact(headers);
     reader.placed.reserve_exact(headers);
     let streamed = match fast {
