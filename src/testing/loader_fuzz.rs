@@ -338,6 +338,83 @@ fn near_valid_journal() -> impl Strategy<Value = String> {
         })
 }
 
+/// A valid journal in the shapes the fast path takes (plain keys, top-level headers), written in
+/// every way TOML allows them: spacing, comments, quoted keys and headers, escapes, literal and
+/// multi-line strings, nested arrays and inline tables, CRLF. Keys are unique in each table, so
+/// most are valid TOML, and the differential property then compares the two paths on them.
+fn plain_journal() -> impl Strategy<Value = String> {
+    let section = (
+        prop::sample::select(vec![
+            "[[entry]]",
+            "[[entry]]",
+            "[[entry]]",
+            "[[ entry ]]",
+            "[[\"entry\"]]",
+            "[[tracker]]",
+            "[[reason]]",
+            "[[contact]]",
+            "[other]",
+            "  [[entry]]\t# indented",
+        ]),
+        prop::collection::btree_map(key(), plain_value(), 0..8),
+        prop::sample::select(vec!["", "\n", "# note\n", "\n\n  # indented note\n"]),
+    );
+    (
+        prop::collection::btree_map(key(), plain_value(), 0..3),
+        prop::collection::vec(section, 0..12),
+        prop::bool::ANY,
+        prop::sample::select(vec![" = ", "=", "\t=\t", "  =  "]),
+    )
+        .prop_map(|(top, sections, crlf, equals)| {
+            let keyvals = |text: &mut String, keys: &std::collections::BTreeMap<String, String>| {
+                for (k, v) in keys {
+                    if k != "version" && k != "entry" && !k.contains('.') {
+                        text.push_str(&format!("{k}{equals}{v}\n"));
+                    }
+                }
+            };
+            let mut text = String::new();
+            keyvals(&mut text, &top);
+            text.push_str("version = 1\n[[tracker]]\nname = \"alcohol\"\nsince = 2026-03-14\n");
+            for (others, (header, keys, after)) in sections.into_iter().enumerate() {
+                let header = if header == "[other]" {
+                    format!("[other{others}]")
+                } else {
+                    header.to_string()
+                };
+                text.push_str(&header);
+                text.push('\n');
+                keyvals(&mut text, &keys);
+                text.push_str(after);
+            }
+            if crlf {
+                text = text.replace('\n', "\r\n");
+            }
+            text
+        })
+}
+
+/// Valid values, in the spellings TOML allows.
+fn plain_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        value(),
+        Just(r#""alc\u00f6hol""#.to_string()),
+        Just(r#""tab\there \"quoted\"""#.to_string()),
+        Just("'''\nliteral\nlines'''".to_string()),
+        Just("\"\"\"\\\n   folded \\\n  line\"\"\"".to_string()),
+        Just("[\n  \"a\",\n  [1, 2],\n  { x = 1, y = [true] },\n]".to_string()),
+        Just("{ }".to_string()),
+        Just("0x1F".to_string()),
+        Just("0o17".to_string()),
+        Just("0b101".to_string()),
+        Just("1_000".to_string()),
+        Just("+1.5e3".to_string()),
+        Just("1979-05-27T07:32:00.999999-07:00".to_string()),
+        Just("\"2026-11-24\" # a comment".to_string()),
+        Just("[\"meeting\"] # tags".to_string()),
+    ]
+}
+
 const VALID: &str = "# mine\nversion = 1\n\n[[tracker]]\nname = \"alcohol\"\nsince = 2026-03-14\ncost_per_day = 12.5\n\n[[entry]]\nid = \"abc2345\"\ndate = 2026-11-24\ntracker = \"alcohol\"\nkind = \"checkin\"\ntext = \"went to a meeting \u{e9}\"\nmood = 4\ntags = [\"meeting\"]\nprivate = true\n\n[[entry]]\ndate = 2026-11-25\ntracker = \"alcohol\"\nkind = \"reset\"\ntext = '''\nhard day'''\n";
 
 /// One edit of a valid journal: insert, delete or replace a few characters somewhere.
@@ -376,6 +453,32 @@ fn mutated_valid_journal() -> impl Strategy<Value = String> {
 /// The five write bugs the adversarial suites found, each fixed for `add` (which appends), run
 /// through every property: a byte-order mark, mixed line ends, a trailing `[[a.b]]` table,
 /// hand-spelled headers, and a CRLF journal (the appended note has a line break).
+/// The differential property is only as strong as the share of texts the fast path takes:
+/// most plain journals must take it (and toml_edit must agree they are TOML).
+#[test]
+fn most_plain_journals_take_the_fast_path() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let strategy = plain_journal();
+    let (mut fast, mut toml) = (0, 0);
+    for _ in 0..500 {
+        let text = strategy.new_tree(&mut runner).unwrap().current();
+        let is_toml = text.parse::<toml_edit::DocumentMut>().is_ok();
+        let took_fast = crate::journal::tree::stream(&text, &mut |_| {}).is_ok();
+        assert!(
+            !took_fast || is_toml,
+            "the fast path took a text that is not TOML: {text:?}"
+        );
+        toml += usize::from(is_toml);
+        fast += usize::from(took_fast);
+    }
+    assert!(toml >= 300, "only {toml} of 500 plain journals are TOML");
+    assert!(
+        fast >= toml * 9 / 10,
+        "the fast path took {fast} of {toml} TOML journals"
+    );
+}
+
 #[test]
 fn the_write_bugs_found_stay_fixed() {
     const ALCOHOL: &str = "version = 1\n\n[[tracker]]\nname = \"alcohol\"\nsince = 2026-03-14\n";
@@ -416,6 +519,11 @@ proptest! {
 
     #[test]
     fn loader_survives_near_valid_journals(text in near_valid_journal()) {
+        assert_loader_invariants(&text)?;
+    }
+
+    #[test]
+    fn loader_reads_plain_journals_the_same_by_both_paths(text in plain_journal()) {
         assert_loader_invariants(&text)?;
     }
 
