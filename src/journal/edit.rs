@@ -140,7 +140,7 @@ pub fn update_entry(document: &mut DocumentMut, id: &str, changes: &EntryChanges
             table.remove("text");
         }
         Some(text) => {
-            table.insert("text", value(text));
+            table.insert("text", note(text));
         }
         None => {}
     }
@@ -379,19 +379,36 @@ pub fn entry_fragment(entry: &Entry, one_line_strings: bool) -> String {
     let mut document = DocumentMut::new();
     append_entry(&mut document, entry);
     if one_line_strings
-        && let Some(text) = entry.text.as_deref().filter(|t| t.contains(['\n', '\r']))
+        && let Some(text) = entry.text.as_deref()
         && let Some(table) = document
             .get_mut("entry")
             .and_then(Item::as_array_of_tables_mut)
             .and_then(|a| a.get_mut(0))
-        // A JSON string is also a valid TOML basic string, escapes and all.
-        && let Ok(escaped) = serde_json::to_string(text)
-            .unwrap_or_default()
-            .parse::<toml_edit::Value>()
     {
-        table.insert("text", Item::Value(escaped));
+        table.insert("text", note(text));
     }
     document.to_string()
+}
+
+/// A note as a TOML value. One with line breaks is one escaped basic string, never a multi-line
+/// one: a CRLF journal's rewrite turns every LF into CRLF, inside a multi-line string too, which
+/// would change the note.
+fn note(text: &str) -> Item {
+    use toml_writer::WriteTomlValue as _;
+    if !text.contains(['\n', '\r']) {
+        return value(text);
+    }
+    let mut repr = String::new();
+    let written = toml_writer::TomlStringBuilder::new(text)
+        .as_basic()
+        .write_toml_value(&mut repr);
+    match written
+        .ok()
+        .and_then(|()| repr.parse::<toml_edit::Value>().ok())
+    {
+        Some(escaped) => Item::Value(escaped),
+        None => value(text),
+    }
 }
 
 /// A fresh entry id for which `taken` says no.

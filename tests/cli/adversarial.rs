@@ -1405,7 +1405,6 @@ fn a_multi_line_note_in_a_crlf_journal_reads_back_as_typed() {
 /// multi-line TOML string, then every LF becomes CRLF, inside the string too, so the note reads
 /// back as "line one\r\nline two". (`add` writes such a note as one escaped string.)
 #[test]
-#[ignore = "BUG: a rewrite of a CRLF journal puts CRLF inside the notes it writes"]
 fn edit_of_a_note_with_a_line_break_in_a_crlf_journal_reads_back_as_typed() {
     let text = CONTRACT_EXAMPLE.replace('\n', "\r\n");
     let journal = TestJournal::with(&text);
