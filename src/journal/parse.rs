@@ -192,6 +192,69 @@ fn parse_by(text: &str, today: Option<NaiveDate>, fast: bool) -> Parsed {
     }
 }
 
+/// [`parse`] for a journal read a piece at a time ([`tree::Chunked`]), so that its text is never
+/// held whole: only for the journals that read without an error. `finish` says `None` when the
+/// text must be read whole instead (a shape the fast path leaves to toml_edit, or an error,
+/// which is then located in the whole text), else the journal and how many warnings it has.
+pub struct Incremental {
+    reader: Reader,
+    chunked: tree::Chunked,
+    today: Option<NaiveDate>,
+    /// The length of the whole text, to make room for its entries once the first piece says
+    /// how long one is.
+    length: usize,
+}
+
+impl Incremental {
+    pub fn new(today: Option<NaiveDate>, length: usize) -> Incremental {
+        Incremental {
+            reader: Reader::default(),
+            chunked: tree::Chunked::default(),
+            today,
+            length,
+        }
+    }
+
+    /// Reads the next piece (see [`tree::Chunked::feed`]); how many of its bytes were read.
+    pub fn feed(&mut self, piece: &str, last: bool) -> Option<usize> {
+        let Incremental {
+            reader, chunked, ..
+        } = self;
+        let first = reader.entry_tables == 0;
+        let read = chunked
+            .feed(piece, last, &mut |entry| reader.read_entry(&entry))
+            .ok()?;
+        if first && reader.entry_tables > 0 && read > 0 {
+            // Room for as many entries as the rest of the text holds at this piece's rate
+            // (and a little more), rather than growing into up to twice that.
+            let per_entry = read.div_ceil(reader.entry_tables as usize);
+            let expected = self.length / per_entry.max(1) + self.length / per_entry.max(1) / 16;
+            let more = expected.saturating_sub(reader.journal.entries.len());
+            reader.journal.entries.reserve_exact(more);
+            reader.placed.reserve_exact(more);
+        }
+        Some(read)
+    }
+
+    pub fn finish(self) -> Option<(Journal, usize)> {
+        let Incremental {
+            mut reader,
+            chunked,
+            today,
+            ..
+        } = self;
+        let root = chunked.finish().ok()?;
+        reader.read_root(&root);
+        reader.read_tables(&root, today, &|_| false);
+        let errors = reader
+            .problems
+            .iter()
+            .filter(|(_, p)| p.severity == Severity::Error)
+            .count();
+        (errors == 0).then_some((reader.journal, reader.problems.len()))
+    }
+}
+
 fn not_toml(err: &toml_edit::TomlError) -> Parsed {
     let span = err.span().unwrap_or(0..0);
     let message = format!(

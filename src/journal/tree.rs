@@ -92,6 +92,62 @@ impl<'s> Table<'s> {
     }
 }
 
+impl Table<'_> {
+    /// The same table, owning its text.
+    fn into_owned(self) -> Table<'static> {
+        Table {
+            span: self.span,
+            items: self
+                .items
+                .into_iter()
+                .map(|(key, item)| (key.into_owned(), item.into_owned()))
+                .collect(),
+        }
+    }
+}
+
+impl Key<'_> {
+    fn into_owned(self) -> Key<'static> {
+        Key {
+            name: Cow::Owned(self.name.into_owned()),
+            span: self.span,
+        }
+    }
+}
+
+impl Item<'_> {
+    fn into_owned(self) -> Item<'static> {
+        match self {
+            Item::Value(value) => Item::Value(value.into_owned()),
+            Item::Table(table) => Item::Table(table.into_owned()),
+            Item::ArrayOfTables(tables, span) => Item::ArrayOfTables(
+                tables.into_iter().map(Table::into_owned).collect(),
+                span,
+            ),
+        }
+    }
+}
+
+impl Value<'_> {
+    fn into_owned(self) -> Value<'static> {
+        let kind = match self.kind {
+            ValueKind::String(s) => ValueKind::String(Cow::Owned(s.into_owned())),
+            ValueKind::Integer(i) => ValueKind::Integer(i),
+            ValueKind::Float(f) => ValueKind::Float(f),
+            ValueKind::Boolean(b) => ValueKind::Boolean(b),
+            ValueKind::Datetime(d) => ValueKind::Datetime(d),
+            ValueKind::Array(values) => {
+                ValueKind::Array(values.into_iter().map(Value::into_owned).collect())
+            }
+            ValueKind::InlineTable(table) => ValueKind::InlineTable(table.into_owned()),
+        };
+        Value {
+            span: self.span,
+            kind,
+        }
+    }
+}
+
 impl<'s> Item<'s> {
     pub fn span(&self) -> Option<Range<usize>> {
         match self {
@@ -255,63 +311,127 @@ pub struct NotPlain;
 pub fn stream<'s>(
     text: &'s str,
     each_entry: &mut dyn FnMut(Table<'s>),
-) -> Result<Table<'s>, NotPlain> {
-    let source = Source::new(text);
-    let mut builder = Builder {
-        source,
-        each_entry,
-        root: Table::default(),
-        current: Current::Root,
-        entry: None,
-        header: None,
-        pending_key: None,
-        stack: Vec::new(),
-        failed: false,
-    };
-    let mut tokens: Vec<Token> = Vec::with_capacity(256);
-    let mut depth: i64 = 0;
-    // Where the buffer can be cut: just after a line break outside any bracket.
-    let mut cut: Option<usize> = None;
-    for token in source.lex() {
-        match token.kind() {
-            TokenKind::LeftSquareBracket if depth == 0 && cut == Some(tokens.len()) => {
-                // A header begins a line: everything before it is whole expressions, which
-                // parse the same on their own.
-                builder.parse(&tokens);
-                if builder.failed {
-                    return Err(NotPlain);
+) -> Result<Table<'static>, NotPlain> {
+    let mut chunked = Chunked::default();
+    chunked.feed(text, true, each_entry)?;
+    chunked.finish()
+}
+
+/// [`stream`] for a text that arrives in pieces (a journal read from disk a little at a time, so
+/// that its text is never held whole). Each piece begins where the last one's reading stopped.
+#[derive(Debug, Default)]
+pub struct Chunked {
+    root: Table<'static>,
+    current: Current,
+    /// Where in the whole text the next piece begins.
+    offset: usize,
+    failed: bool,
+}
+
+/// How far before the end of a piece a header must begin to be cut at: lexing a token looks a
+/// few bytes ahead (`'''`), so near the end a piece may still lex differently from the whole.
+const CUT_MARGIN: usize = 16;
+
+impl Chunked {
+    /// Reads `text`, the next piece of the document, up to the last header that begins a line
+    /// well before its end (all of it when `last`), and returns how many bytes it read: the
+    /// next piece begins with the rest. The pieces read so far are always whole expressions,
+    /// which parse the same on their own as within the whole text.
+    pub fn feed<'s>(
+        &mut self,
+        text: &'s str,
+        last: bool,
+        each_entry: &mut dyn FnMut(Table<'s>),
+    ) -> Result<usize, NotPlain> {
+        if self.failed {
+            return Err(NotPlain);
+        }
+        let source = Source::new(text);
+        let mut builder = Builder {
+            source,
+            base: self.offset,
+            each_entry,
+            root: std::mem::take(&mut self.root),
+            current: self.current,
+            entry: None,
+            header: None,
+            pending_key: None,
+            stack: Vec::new(),
+            failed: false,
+        };
+        let mut tokens: Vec<Token> = Vec::with_capacity(256);
+        let mut depth: i64 = 0;
+        // Where the buffer can be cut: just after a line break outside any bracket.
+        let mut cut: Option<usize> = None;
+        // Where the section being gathered begins.
+        let mut section = 0;
+        let mut complete = true;
+        for token in source.lex() {
+            match token.kind() {
+                TokenKind::LeftSquareBracket if depth == 0 && cut == Some(tokens.len()) => {
+                    let begins = token.span().start();
+                    if !last && begins + CUT_MARGIN > text.len() {
+                        complete = false;
+                        break;
+                    }
+                    // A header begins a line: everything before it is whole expressions,
+                    // which parse the same on their own.
+                    builder.parse(&tokens);
+                    if builder.failed {
+                        break;
+                    }
+                    tokens.clear();
+                    section = begins;
+                    depth += 1;
                 }
-                tokens.clear();
-                depth += 1;
+                TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+                TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
+                _ => {}
             }
-            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
-            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
-            _ => {}
+            tokens.push(token);
+            match token.kind() {
+                TokenKind::Newline if depth == 0 => cut = Some(tokens.len()),
+                TokenKind::Whitespace if cut == Some(tokens.len() - 1) => cut = Some(tokens.len()),
+                _ => {}
+            }
+            if cut.is_some_and(|at| at < tokens.len()) {
+                cut = None;
+            }
         }
-        tokens.push(token);
-        match token.kind() {
-            TokenKind::Newline if depth == 0 => cut = Some(tokens.len()),
-            TokenKind::Whitespace if cut == Some(tokens.len() - 1) => cut = Some(tokens.len()),
-            _ => {}
-        }
-        if cut.is_some_and(|at| at < tokens.len()) {
-            cut = None;
-        }
+        let read = if last && complete {
+            builder.parse(&tokens);
+            text.len()
+        } else {
+            // The section after the last cut is read again, whole, with the next piece.
+            section
+        };
+        // What comes next is a header (or nothing), so the entry being read is complete.
+        builder.finish_entry();
+        let failed = builder.failed
+            || (last && (!builder.stack.is_empty() || builder.pending_key.is_some()));
+        self.current = builder.current;
+        self.root = builder.root.into_owned();
+        self.offset += read;
+        self.failed = failed;
+        if failed { Err(NotPlain) } else { Ok(read) }
     }
-    builder.parse(&tokens);
-    builder.finish_entry();
-    if builder.failed || !builder.stack.is_empty() || builder.pending_key.is_some() {
-        return Err(NotPlain);
+
+    /// The document read, without its entries (handed out as they were read).
+    pub fn finish(self) -> Result<Table<'static>, NotPlain> {
+        if self.failed {
+            return Err(NotPlain);
+        }
+        Ok(self.root)
     }
-    Ok(builder.root)
 }
 
 /// Deeper arrays and inline tables than this are left to `toml_edit` (which has its own limit).
 const MAX_DEPTH: usize = 32;
 
 /// Which table key/value pairs go into.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 enum Current {
+    #[default]
     Root,
     /// The root's item at this index (a `[name]` table, or the last of `[[name]]` tables).
     Child(usize),
@@ -327,6 +447,8 @@ enum Open<'s> {
 
 struct Builder<'s, 'f> {
     source: Source<'s>,
+    /// Where `source` begins in the whole text: spans are of the whole text.
+    base: usize,
     each_entry: &'f mut dyn FnMut(Table<'s>),
     root: Table<'s>,
     current: Current,
@@ -380,6 +502,11 @@ impl<'s> Builder<'s, '_> {
         }
     }
 
+    /// Where `span` (in this piece) is in the whole text.
+    fn whole(&self, span: Span) -> Range<usize> {
+        self.base + span.start()..self.base + span.end()
+    }
+
     /// The text at `span`, read as `encoding` says it was written.
     fn raw(&self, span: Span, encoding: Option<Encoding>) -> Option<Raw<'s>> {
         let input: &'s str = self.source.input();
@@ -393,7 +520,7 @@ impl<'s> Builder<'s, '_> {
         raw.decode_key(&mut name, &mut Failed(&mut self.failed));
         Some(Key {
             name,
-            span: span.start()..span.end(),
+            span: self.whole(span),
         })
     }
 
@@ -418,7 +545,7 @@ impl<'s> Builder<'s, '_> {
             }
         };
         Some(Value {
-            span: span.start()..span.end(),
+            span: self.whole(span),
             kind,
         })
     }
@@ -453,7 +580,7 @@ impl<'s> Builder<'s, '_> {
     }
 
     fn open_header(&mut self, open: Span, close: Span, array: bool, key: Key<'s>) {
-        let span = open.start()..close.end();
+        let span = self.base + open.start()..self.base + close.end();
         if key.name == "entry" && array && self.current_is_entry_or_fresh() {
             // Another `[[entry]]`: the last one is complete.
             self.finish_entry();
@@ -532,14 +659,14 @@ impl<'s> EventReceiver for Builder<'s, '_> {
             return false;
         }
         self.stack
-            .push(Open::Inline(span.start(), Table::default(), None));
+            .push(Open::Inline(self.base + span.start(), Table::default(), None));
         true
     }
 
     fn inline_table_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.stack.pop() {
             Some(Open::Inline(start, table, None)) => self.place(Value {
-                span: start..span.end(),
+                span: start..self.base + span.end(),
                 kind: ValueKind::InlineTable(table),
             }),
             _ => self.failed = true,
@@ -551,14 +678,15 @@ impl<'s> EventReceiver for Builder<'s, '_> {
             self.failed = true;
             return false;
         }
-        self.stack.push(Open::Array(span.start(), Vec::new()));
+        self.stack
+            .push(Open::Array(self.base + span.start(), Vec::new()));
         true
     }
 
     fn array_close(&mut self, span: Span, _error: &mut dyn ErrorSink) {
         match self.stack.pop() {
             Some(Open::Array(start, values)) => self.place(Value {
-                span: start..span.end(),
+                span: start..self.base + span.end(),
                 kind: ValueKind::Array(values),
             }),
             _ => self.failed = true,

@@ -62,6 +62,18 @@ fn ignore_file_size_signal() {
 /// on `today`; `Ok(None)` when there is no file there yet. Does not refuse a journal with
 /// problems: `check` wants to see them all.
 pub fn read_for_check(path: &Path, today: NaiveDate) -> Result<Option<Loaded>> {
+    if let Some((journal, 0, _)) = read_in_pieces(path, Some(today)) {
+        // Nothing to locate, so no text is needed.
+        return Ok(Some(Loaded {
+            path: path.to_owned(),
+            text: String::new(),
+            parsed: Parsed {
+                journal,
+                problems: Vec::new(),
+                is_toml: true,
+            },
+        }));
+    }
     let Some(text) = read_text(path)? else {
         return Ok(None);
     };
@@ -195,6 +207,10 @@ pub fn load_journal_if_any(path: &Path, cache: &CacheDir) -> Result<Option<Journ
     if let Some(journal) = from_cache(path, cache) {
         return Ok(Some(journal));
     }
+    if let Some((journal, _, stamp)) = read_in_pieces(path, None) {
+        cache::write(cache, path, stamp, &journal);
+        return Ok(Some(journal));
+    }
     let Some(bytes) = read_bytes(path)? else {
         return Ok(None);
     };
@@ -212,6 +228,10 @@ pub fn load_journal_leniently(
     today: NaiveDate,
 ) -> Result<(Journal, Vec<String>)> {
     if let Some(journal) = from_cache(path, cache) {
+        return Ok((journal, Vec::new()));
+    }
+    if let Some((journal, _, stamp)) = read_in_pieces(path, Some(today)) {
+        cache::write(cache, path, stamp, &journal);
         return Ok((journal, Vec::new()));
     }
     let Some(bytes) = read_bytes(path)? else {
@@ -236,6 +256,79 @@ pub fn load_journal_leniently(
         cache::write(cache, path, stamp, loaded.journal());
     }
     Ok((loaded.parsed.journal, mistakes))
+}
+
+/// How much of the journal is read at a time when it is read in pieces.
+const PIECE: usize = 256 * 1024;
+
+/// The journal read a piece at a time, its text never held whole (a long journal then costs
+/// little more memory than its model): the journal, its number of warnings, and the stamp of
+/// the bytes read. `None` for anything but the everyday case, which the caller then reads
+/// whole: no journal or not a plain file, a redo record left by a crash, text that is not
+/// UTF-8, a shape the fast path leaves to toml_edit, or an error in the journal.
+fn read_in_pieces(path: &Path, today: Option<NaiveDate>) -> Option<(Journal, usize, Stamp)> {
+    let real = fs::canonicalize(path).ok()?;
+    if pending::exists(&real) {
+        return None;
+    }
+    let mut file = open_plain(&real).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() {
+        return None;
+    }
+    let length = usize::try_from(meta.len()).ok()?;
+    let mut reading = crate::journal::parse::Incremental::new(today, length);
+    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+    let mut total = 0u64;
+    let mut buffer: Vec<u8> = Vec::with_capacity(PIECE);
+    let mut want = PIECE;
+    let mut ended = false;
+    loop {
+        while !ended && buffer.len() < want {
+            let start = buffer.len();
+            buffer.resize(want, 0);
+            match file.read(&mut buffer[start..]) {
+                Ok(0) => {
+                    buffer.truncate(start);
+                    ended = true;
+                }
+                Ok(n) => {
+                    hasher.update(&buffer[start..start + n]);
+                    total += n as u64;
+                    buffer.truncate(start + n);
+                }
+                Err(err) if err.kind() == io::ErrorKind::Interrupted => buffer.truncate(start),
+                Err(_) => return None,
+            }
+        }
+        let text = match std::str::from_utf8(&buffer) {
+            Ok(text) => text,
+            // A character cut by the end of the piece comes whole with the next one.
+            Err(err) if err.error_len().is_none() && !ended => {
+                std::str::from_utf8(&buffer[..err.valid_up_to()]).ok()?
+            }
+            Err(_) => return None,
+        };
+        let last = ended && text.len() == buffer.len();
+        let read = reading.feed(text, last)?;
+        if last {
+            break;
+        }
+        buffer.drain(..read);
+        // A piece with no place to cut (one very long table) is read again, longer.
+        want = if read == 0 { buffer.len() * 2 } else { PIECE };
+    }
+    // A writer that began while this read (its redo record is there) may have been read half
+    // way: then the whole read, which knows how to leave such an append out.
+    if pending::exists(&real) {
+        return None;
+    }
+    let (journal, warnings) = reading.finish()?;
+    let stamp = Stamp {
+        len: total,
+        hash: hasher.digest(),
+    };
+    Some((journal, warnings, stamp))
 }
 
 /// The whole journal read from `bytes`, which must have no errors; the cache is refreshed

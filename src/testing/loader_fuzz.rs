@@ -39,7 +39,45 @@ fn assert_both_paths_agree(text: &str) -> Result<(), TestCaseError> {
     prop_assert_eq!(&fast.journal, &slow.journal);
     prop_assert_eq!(&fast.problems, &slow.problems);
     prop_assert_eq!(fast.is_toml, slow.is_toml);
+    // Read a piece at a time, as storage reads a long journal, it is the same again.
+    let errors = fast.errors().count();
+    let warnings = fast.problems.len() - errors;
+    for piece in [1, 5, 16, 17, 40, 300] {
+        match in_pieces(text, piece) {
+            Some((journal, counted)) => {
+                prop_assert_eq!(errors, 0, "pieces of {} read a journal with errors", piece);
+                prop_assert_eq!(&journal, &fast.journal, "pieces of {}", piece);
+                prop_assert_eq!(counted, warnings, "pieces of {}", piece);
+            }
+            // Pieces may only give up where the fast path does, or on an error.
+            None => prop_assert!(
+                errors > 0 || crate::journal::tree::stream(text, &mut |_| {}).is_err(),
+                "pieces of {} gave up on a journal the fast path reads", piece
+            ),
+        }
+    }
     Ok(())
+}
+
+/// What storage's piecewise read makes of `text` in pieces of about `piece` bytes.
+fn in_pieces(text: &str, piece: usize) -> Option<(Journal, usize)> {
+    let mut reading = crate::journal::parse::Incremental::new(Some(today()), text.len());
+    let mut start = 0;
+    let mut want = piece;
+    loop {
+        let mut end = (start + want).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        let last = end == text.len();
+        let read = reading.feed(&text[start..end], last)?;
+        if last {
+            break;
+        }
+        start += read;
+        want = if read == 0 { want * 2 } else { piece };
+    }
+    reading.finish()
 }
 
 /// Every problem lies within the text, on a character boundary, and locates as LINE:COL.
