@@ -97,9 +97,12 @@ pub fn tags() -> ArgValueCompleter {
         let Some(journal) = journal() else {
             return Vec::new();
         };
-        let tags: std::collections::BTreeSet<&String> =
-            journal.entries.iter().flat_map(|e| &e.tags).collect();
-        candidates(current, tags.into_iter().map(|t| (t.clone(), None)))
+        let tags: std::collections::BTreeSet<&str> = journal
+            .entries
+            .iter()
+            .flat_map(|e| e.tags.iter().map(|t| t.as_str()))
+            .collect();
+        candidates(current, tags.into_iter().map(|t| (t.to_owned(), None)))
     })
 }
 

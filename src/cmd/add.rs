@@ -30,7 +30,7 @@ pub fn run(args: AddArgs, ctx: &Context) -> Result<()> {
     let draft = Entry {
         text,
         mood,
-        tags,
+        tags: tags.into_iter().map(Into::into).collect(),
         private: args.private,
         ..Entry::draft(kind, date)
     };

@@ -37,7 +37,11 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
         .filter(|e| since.is_none_or(|d| e.date >= d))
         .filter(|e| until.is_none_or(|d| e.date <= d))
         .filter(|e| args.kind.is_none_or(|k| e.kind == k))
-        .filter(|e| args.tag.as_ref().is_none_or(|t| e.tags.contains(t)))
+        .filter(|e| {
+            args.tag
+                .as_ref()
+                .is_none_or(|t| e.tags.iter().any(|tag| tag == t))
+        })
         .filter(|e| grep.as_deref().is_none_or(|word| mentions(e, word)))
         .collect();
     // Stable: entries of one day keep the order they were written in.
@@ -82,7 +86,8 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
 fn mentions(entry: &Entry, word: &str) -> bool {
     entry
         .text
-        .iter()
-        .chain(&entry.tags)
+        .as_deref()
+        .into_iter()
+        .chain(entry.tags.iter().map(|t| t.as_str()))
         .any(|t| t.to_lowercase().contains(word))
 }

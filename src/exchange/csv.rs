@@ -105,7 +105,7 @@ pub fn import(text: &str) -> Result<Batch> {
             kind,
             text: row.text.filter(|t| !t.is_empty()),
             mood: row.mood,
-            tags: split_list(&row.tags),
+            tags: split_list(&row.tags).into_iter().map(Into::into).collect(),
             private: row.private.unwrap_or(false),
             intensity: row.intensity,
             triggers: split_list(&row.triggers),

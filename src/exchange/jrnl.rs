@@ -49,7 +49,7 @@ pub fn import(text: &str, tracker: &str) -> Result<Batch> {
                 tags: e
                     .tags
                     .iter()
-                    .map(|t| t.trim_start_matches(['@', '#']).to_owned())
+                    .map(|t| crate::journal::Name::from(t.trim_start_matches(['@', '#'])))
                     .filter(|t| !t.is_empty())
                     .collect(),
                 private: false,

@@ -55,7 +55,7 @@ struct EntryRecord {
     #[serde(default)]
     mood: Option<u8>,
     #[serde(default)]
-    tags: Vec<String>,
+    tags: Vec<crate::journal::Name>,
     #[serde(default)]
     private: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -63,7 +63,10 @@ fn append_at(document: &mut DocumentMut, entry: &Entry, position: isize) {
         table.insert("mood", value(i64::from(mood)));
     }
     if !entry.tags.is_empty() {
-        table.insert("tags", value(entry.tags.iter().collect::<Array>()));
+        table.insert(
+            "tags",
+            value(entry.tags.iter().map(|t| t.as_str()).collect::<Array>()),
+        );
     }
     if entry.private {
         table.insert("private", value(true));

@@ -89,7 +89,7 @@ pub struct Entry {
     pub kind: EntryKind,
     pub text: Option<String>,
     pub mood: Option<u8>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Name>,
     /// A private entry's text never leaves the journal through `share`.
     pub private: bool,
     /// How strong an urge was, 1..5 (urges only).

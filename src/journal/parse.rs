@@ -775,14 +775,19 @@ impl Reader {
     }
 
     /// A list of strings such as `tags` or `triggers`; `example` shows how one is written.
-    fn strings(&mut self, table: &Table, key: &str, example: &str) -> Vec<String> {
+    fn strings<T: for<'a> From<&'a str>>(
+        &mut self,
+        table: &Table,
+        key: &str,
+        example: &str,
+    ) -> Vec<T> {
         let Some(item) = table.get(key) else {
             return Vec::new();
         };
         let strings = item.as_array().and_then(|array| {
             array
                 .iter()
-                .map(|v: &Value| v.as_str().map(str::to_owned))
+                .map(|v: &Value| v.as_str().map(T::from))
                 .collect::<Option<Vec<_>>>()
         });
         strings.unwrap_or_else(|| {

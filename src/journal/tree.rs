@@ -120,10 +120,9 @@ impl Item<'_> {
         match self {
             Item::Value(value) => Item::Value(value.into_owned()),
             Item::Table(table) => Item::Table(table.into_owned()),
-            Item::ArrayOfTables(tables, span) => Item::ArrayOfTables(
-                tables.into_iter().map(Table::into_owned).collect(),
-                span,
-            ),
+            Item::ArrayOfTables(tables, span) => {
+                Item::ArrayOfTables(tables.into_iter().map(Table::into_owned).collect(), span)
+            }
         }
     }
 }
@@ -658,8 +657,11 @@ impl<'s> EventReceiver for Builder<'s, '_> {
             self.failed = true;
             return false;
         }
-        self.stack
-            .push(Open::Inline(self.base + span.start(), Table::default(), None));
+        self.stack.push(Open::Inline(
+            self.base + span.start(),
+            Table::default(),
+            None,
+        ));
         true
     }
 

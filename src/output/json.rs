@@ -18,7 +18,7 @@ struct EntryJson<'a> {
     kind: &'static str,
     text: Option<&'a str>,
     mood: Option<u8>,
-    tags: &'a [String],
+    tags: &'a [crate::journal::Name],
     private: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     intensity: Option<u8>,

@@ -52,7 +52,8 @@ fn assert_both_paths_agree(text: &str) -> Result<(), TestCaseError> {
             // Pieces may only give up where the fast path does, or on an error.
             None => prop_assert!(
                 errors > 0 || crate::journal::tree::stream(text, &mut |_| {}).is_err(),
-                "pieces of {} gave up on a journal the fast path reads", piece
+                "pieces of {} gave up on a journal the fast path reads",
+                piece
             ),
         }
     }
