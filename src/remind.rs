@@ -30,7 +30,7 @@ pub struct Reminder {
     pub label: Option<String>,
     /// The count on `date` (the contract's count, from 0).
     pub days: Option<i64>,
-    /// A group member's display name, and the group.
+    /// A group member's display name (`None` when anonymous), and the group.
     pub member: Option<String>,
     pub group: Option<String>,
     pub text: String,
@@ -228,6 +228,40 @@ mod tests {
             false,
         );
         assert!(texts(&done, "2026-11-25", false).is_empty());
+    }
+
+    #[test]
+    fn a_members_milestones_are_counted_on_from_an_older_card() {
+        let card = |tracker: &str| crate::share::card::Card {
+            version: 2,
+            name: Some("Ana".into()),
+            tracker: Some(tracker.into()),
+            date: date("2026-11-20"),
+            days: 25,
+            milestone: None,
+            next_milestone: None,
+            start: Some(date("2026-10-26")),
+            phrase: None,
+            upcoming: Some(vec![crate::share::card::Upcoming {
+                label: "30 days".into(),
+                date: date("2026-11-25"),
+            }]),
+        };
+        let on = |today: &str, tracker: &str| {
+            let seen = crate::share::circle::view(vec![card(tracker)], date(today), &mut vec![]);
+            member_due("g", "anaid", &seen[0], date(today), false)
+        };
+        let eve = on("2026-11-24", "smoking");
+        assert_eq!(
+            (eve[0].text.as_str(), eve[0].days),
+            ("Tomorrow: Ana reaches 30 days.", Some(30))
+        );
+        let day = on("2026-11-25", "smoking");
+        assert_eq!(day[0].text, "Today: Ana reaches 30 days!");
+        assert_eq!(day.len(), 1);
+        // Two trackers of one member, one label on one day: one reminder to say.
+        assert_eq!(day[0].key, on("2026-11-25", "sugar")[0].key);
+        assert!(on("2026-11-22", "smoking").is_empty());
     }
 
     #[test]
