@@ -1,7 +1,7 @@
 //! What `milestone remind` has to say on a day: your milestones today and tomorrow, and a
 //! nudge for a tracker you check in on most days that has no check-in yet. Pure: which of
-//! these were already said today is `crate::state`'s to know, group members' news the
-//! command's to gather.
+//! these were already said today is `crate::state`'s to know; group members' cards are the
+//! command's to gather (without the network), their milestones this module's to find.
 
 use std::collections::BTreeSet;
 
@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::journal::{EntryKind, Journal, Tracker};
 use crate::settings::Settings;
+use crate::share::circle::Seen;
 use crate::words::remind::{self as words, When};
 
 /// Check-ins on at least this many of the last `HABIT_WINDOW` days make a habit worth a nudge.
@@ -29,7 +30,7 @@ pub struct Reminder {
     pub label: Option<String>,
     /// The count on `date` (the contract's count, from 0).
     pub days: Option<i64>,
-    /// A group member's display name, and the group.
+    /// A group member's display name (`None` when anonymous), and the group.
     pub member: Option<String>,
     pub group: Option<String>,
     pub text: String,
@@ -88,6 +89,54 @@ pub fn due(journal: &Journal, today: NaiveDate, settings: &Settings, all: bool) 
         }
     }
     due
+}
+
+/// A group member's milestone today or tomorrow, from their card as `circle` sees it today
+/// (`seen`, from `circle::view`). `member_id` tells two members with one display name apart.
+/// Their name and labels are other people's input: made as safe as `group show` makes them.
+pub fn member_due(
+    group: &str,
+    member_id: &str,
+    seen: &Seen,
+    today: NaiveDate,
+    emoji: bool,
+) -> Vec<Reminder> {
+    let tomorrow = today.checked_add_days(Days::new(1));
+    let card = &seen.card;
+    let name = card
+        .name
+        .as_deref()
+        .map(crate::share::clean_note)
+        .filter(|n| !n.is_empty());
+    let today_one = seen
+        .milestone
+        .clone()
+        .map(|label| (label, today, When::Today));
+    let tomorrow_one = seen
+        .next
+        .as_ref()
+        .filter(|next| Some(next.date) == tomorrow)
+        .map(|next| (next.label.clone(), next.date, When::Tomorrow));
+    today_one
+        .into_iter()
+        .chain(tomorrow_one)
+        .map(|(label, date, when)| {
+            let label = crate::share::clean_note(&label);
+            Reminder {
+                kind: "member_milestone",
+                date,
+                when: when.word(),
+                tracker: None,
+                days: Some((date - card.streak_start()).num_days()),
+                text: words::remind_member(name.as_deref(), &label, when, emoji),
+                member: name.clone(),
+                group: Some(group.to_owned()),
+                // One member's two trackers reaching one label on one day are said once.
+                key: format!("member_milestone {group} {member_id} {date} {label}"),
+                label: Some(label),
+            }
+        })
+        .collect()
 }
 
 /// True when `tracker` has check-ins on at least 3 of the 7 days before `today`, and none today.
@@ -179,6 +228,40 @@ mod tests {
             false,
         );
         assert!(texts(&done, "2026-11-25", false).is_empty());
+    }
+
+    #[test]
+    fn a_members_milestones_are_counted_on_from_an_older_card() {
+        let card = |tracker: &str| crate::share::card::Card {
+            version: 2,
+            name: Some("Ana".into()),
+            tracker: Some(tracker.into()),
+            date: date("2026-11-20"),
+            days: 25,
+            milestone: None,
+            next_milestone: None,
+            start: Some(date("2026-10-26")),
+            phrase: None,
+            upcoming: Some(vec![crate::share::card::Upcoming {
+                label: "30 days".into(),
+                date: date("2026-11-25"),
+            }]),
+        };
+        let on = |today: &str, tracker: &str| {
+            let seen = crate::share::circle::view(vec![card(tracker)], date(today), &mut vec![]);
+            member_due("g", "anaid", &seen[0], date(today), false)
+        };
+        let eve = on("2026-11-24", "smoking");
+        assert_eq!(
+            (eve[0].text.as_str(), eve[0].days),
+            ("Tomorrow: Ana reaches 30 days.", Some(30))
+        );
+        let day = on("2026-11-25", "smoking");
+        assert_eq!(day[0].text, "Today: Ana reaches 30 days!");
+        assert_eq!(day.len(), 1);
+        // Two trackers of one member, one label on one day: one reminder to say.
+        assert_eq!(day[0].key, on("2026-11-25", "sugar")[0].key);
+        assert!(on("2026-11-22", "smoking").is_empty());
     }
 
     #[test]

@@ -403,6 +403,15 @@ fn read_folder(dir: &Path, cheers_on: Option<NaiveDate>) -> Result<Folder> {
     })
 }
 
+/// The members files in `dir` as they are, without git, and what was skipped: for `remind`,
+/// which runs from cron and must neither wait on the network nor change the clone.
+pub(super) fn members_as_they_are(dir: &Path) -> Result<(Vec<MembersFile>, Vec<String>)> {
+    let Folder {
+        members, skipped, ..
+    } = read_folder(dir, None)?;
+    Ok((members, skipped))
+}
+
 /// Pulls what the others posted; offline, says so and goes on with what the folder has.
 fn refresh(name: &str, dir: &Path, member: &str) -> Result<()> {
     if !dir.is_dir() {
@@ -416,7 +425,7 @@ fn refresh(name: &str, dir: &Path, member: &str) -> Result<()> {
     Ok(())
 }
 
-fn print_warnings(skipped: &[String]) -> Result<()> {
+pub(super) fn print_warnings(skipped: &[String]) -> Result<()> {
     let mut err = std::io::stderr().lock();
     for problem in skipped.iter().take(MAX_WARNINGS) {
         writeln!(err, "warning: {}", terminal_safe(problem))?;

@@ -8,14 +8,21 @@ use anyhow::Result;
 use crate::cli::{RemindArgs, RemindFormat};
 use crate::context::Context;
 use crate::remind::{self, Reminder};
+use crate::share::card::Card;
+use crate::share::circle;
 use crate::{hooks, output, state, storage};
 
 pub fn run(args: RemindArgs, ctx: &Context) -> Result<()> {
-    if !ctx.journal.exists() {
-        return Ok(());
-    }
-    let journal = storage::load_journal(&ctx.journal, ctx.cache())?;
-    let mut due = remind::due(&journal, ctx.today, &ctx.settings, args.all);
+    // Without a journal there is nothing of yours due, but your groups' news still is.
+    let journal = if ctx.journal.exists() {
+        Some(storage::load_journal(&ctx.journal, ctx.cache())?)
+    } else {
+        None
+    };
+    let mut due = match &journal {
+        Some(journal) => remind::due(journal, ctx.today, &ctx.settings, args.all),
+        None => Vec::new(),
+    };
     due.extend(group_anniversaries(ctx));
     let due = not_said_today(ctx, due);
 
@@ -28,14 +35,58 @@ pub fn run(args: RemindArgs, ctx: &Context) -> Result<()> {
         out.write_all(text.as_bytes())?;
         out.flush()?;
     }
-    hooks::milestones_due(ctx, &journal);
+    if let Some(journal) = &journal {
+        hooks::milestones_due(ctx, journal);
+    }
     Ok(())
 }
 
-/// Your groups' members' milestones today and tomorrow, from the group folders.
-// Group folders are not on main yet: until they are, there is nothing to gather.
-fn group_anniversaries(_ctx: &Context) -> Vec<Reminder> {
-    Vec::new()
+/// Your groups' members' milestones today and tomorrow, from the group folders as they are:
+/// remind runs from cron, so it never pulls (a clone is read as it was last brought up to date)
+/// and a folder it cannot read is a warning, never the end of the reminders. Your own card is
+/// left out: your milestones come from your journal.
+fn group_anniversaries(ctx: &Context) -> Vec<Reminder> {
+    let mut due = Vec::new();
+    let mut skipped = Vec::new();
+    for (name, group) in &ctx.settings.groups {
+        if !group.path.is_dir() {
+            crate::error::warn(&crate::words::group::folder_missing(name, &group.path));
+            continue;
+        }
+        let members = match super::group::members_as_they_are(&group.path) {
+            Ok((members, mut why)) => {
+                skipped.append(&mut why);
+                members
+            }
+            Err(err) => {
+                crate::error::warn(&crate::words::remind::group_not_read(name, &err));
+                continue;
+            }
+        };
+        let mut cards: Vec<(String, Card)> = members
+            .into_iter()
+            .filter(|m| m.member != group.member)
+            .flat_map(|m| {
+                let id = m.member;
+                m.cards.into_iter().map(move |card| (id.clone(), card))
+            })
+            .collect();
+        cards.sort_by_key(|(_, card)| circle::by_name(card));
+        for (id, card) in cards {
+            for seen in circle::view(vec![card], ctx.today, &mut skipped) {
+                due.extend(remind::member_due(
+                    name,
+                    &id,
+                    &seen,
+                    ctx.today,
+                    ctx.settings.emoji,
+                ));
+            }
+        }
+    }
+    // Warnings on stderr cannot fail the reminders on stdout.
+    let _ = super::group::print_warnings(&skipped);
+    due
 }
 
 /// The reminders not said before today, now remembered as said. When the state cannot be

@@ -138,7 +138,7 @@ pub fn in_name_order(cards: &mut [Card]) {
 }
 
 /// Named members in alphabetical order, then anonymous ones.
-fn by_name(card: &Card) -> (bool, String, Option<String>) {
+pub fn by_name(card: &Card) -> (bool, String, Option<String>) {
     (
         card.name.is_none(),
         card.name.clone().unwrap_or_default().to_lowercase(),

@@ -83,9 +83,9 @@ pub fn remind_checkin(name: Option<&str>) -> String {
     format!("No check-in yet today for {which}. How are you doing?")
 }
 
-/// A reminder of a group member's anniversary, today or tomorrow.
-#[allow(dead_code, reason = "used once group folders land on main")]
-pub fn remind_member(member: &str, label: &str, when: When, emoji: bool) -> String {
+/// A reminder of a group member's anniversary, today or tomorrow; `None`: an anonymous member.
+pub fn remind_member(member: Option<&str>, label: &str, when: When, emoji: bool) -> String {
+    let member = member.unwrap_or("A friend");
     match when {
         When::Tomorrow => format!("Tomorrow: {member} reaches {label}."),
         _ if emoji => format!("🎉 Today: {member} reaches {label}!"),
@@ -125,6 +125,11 @@ pub fn hooks_not_checked(why: &anyhow::Error) -> String {
 /// on every command.
 pub fn milestone_hooks_not_run(why: &anyhow::Error) -> String {
     format!("the on_milestone hooks did not run: {why:#} (they would run again every time)")
+}
+
+/// A group whose folder could not be read: its members' milestones are not said this time.
+pub fn group_not_read(group: &str, why: &anyhow::Error) -> String {
+    format!("{why:#}; the milestones of {group}'s members were not checked")
 }
 
 pub fn not_remembered(why: &anyhow::Error) -> String {

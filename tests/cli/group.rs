@@ -12,29 +12,29 @@ use tempfile::TempDir;
 use crate::common::TestEnv;
 
 /// Where the group's remote lives, and the sealed environment for git run by the test itself.
-struct World {
+pub(crate) struct World {
     dir: TempDir,
     env: TestEnv,
 }
 
 /// One person: their own sealed home (data, state, cache), settings, journal and git
 /// configuration.
-struct Member {
+pub(crate) struct Member {
     env: TestEnv,
-    home: PathBuf,
+    pub(crate) home: PathBuf,
     world: PathBuf,
-    today: String,
+    pub(crate) today: String,
 }
 
 impl World {
-    fn new() -> World {
+    pub(crate) fn new() -> World {
         World {
             dir: tempfile::tempdir().unwrap(),
             env: TestEnv::new(),
         }
     }
 
-    fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
@@ -50,7 +50,7 @@ impl World {
     }
 
     /// A bare repository as the group's remote.
-    fn bare_remote(&self) -> PathBuf {
+    pub(crate) fn bare_remote(&self) -> PathBuf {
         let remote = self.path().join("remote.git");
         let out = self.git(
             self.path(),
@@ -67,7 +67,7 @@ impl World {
     }
 
     /// Someone whose journal is `journal` and whose settings file is `settings`.
-    fn member(&self, who: &str, journal: &str, settings: &str) -> Member {
+    pub(crate) fn member(&self, who: &str, journal: &str, settings: &str) -> Member {
         let env = TestEnv::new();
         let home = env.home();
         fs::create_dir_all(home.join("config")).unwrap();
@@ -136,7 +136,7 @@ impl Member {
         fs::read_to_string(self.settings_path()).unwrap()
     }
 
-    fn output(&self, args: &[&str]) -> (i32, String, String) {
+    pub(crate) fn output(&self, args: &[&str]) -> (i32, String, String) {
         let out = self
             .cmd(args)
             .timeout(Duration::from_secs(120))
@@ -149,7 +149,7 @@ impl Member {
     }
 
     /// Runs and expects exit 0 and no warnings.
-    fn ok(&self, args: &[&str]) -> String {
+    pub(crate) fn ok(&self, args: &[&str]) -> String {
         let (code, stdout, stderr) = self.output(args);
         assert_eq!(code, 0, "{args:?}: {stderr}");
         assert_eq!(stderr, "", "{args:?}: unexpected stderr");
@@ -179,7 +179,7 @@ impl Member {
             .to_string()
     }
 
-    fn group_folder(&self, group: &str) -> PathBuf {
+    pub(crate) fn group_folder(&self, group: &str) -> PathBuf {
         self.env.data_home().join("milestone/groups").join(group)
     }
 }
@@ -188,7 +188,7 @@ fn tracker(name: &str, since: &str) -> String {
     format!("[[tracker]]\nname = \"{name}\"\nsince = {since}\n\n")
 }
 
-fn journal(trackers: &[(&str, &str)]) -> String {
+pub(crate) fn journal(trackers: &[(&str, &str)]) -> String {
     let mut text = "version = 1\n\n".to_string();
     for (name, since) in trackers {
         text.push_str(&tracker(name, since));

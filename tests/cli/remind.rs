@@ -1,10 +1,13 @@
 //! `milestone remind`: what is due on a day, each thing once a day, silent when nothing is,
 //! and the `on_milestone` hooks it runs.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
 
 use crate::common::{TestEnv, TestJournal, json, run_ok};
+use crate::group::{Member, World, journal as group_journal};
 use crate::hooks::{ALCOHOL, Hooked};
 
 /// alcohol since 2026-03-14 (30 days on 2026-04-13) with check-ins on three of the seven
@@ -398,4 +401,194 @@ fn a_state_folder_that_cannot_be_written_repeats_rather_than_hides() {
         )
     );
     assert_eq!(hooked.log(), "");
+}
+
+// ----- your groups' members -----
+
+/// Sam (29 days on TODAY, 30 tomorrow) joins `tuesday` through a bare repository first, so his
+/// clone holds only his own card until he pulls; then Ana (30 days today), Bo (1 week tomorrow)
+/// and Cy (1 week in 3 days) join.
+fn tuesday(world: &World) -> [Member; 4] {
+    let remote = world.bare_remote();
+    let place = remote.to_str().unwrap();
+    let people = [
+        ("Sam", "alcohol", "2026-10-27"),
+        ("Ana", "smoking", "2026-10-26"),
+        ("Bo", "alcohol", "2026-11-19"),
+        ("Cy", "gambling", "2026-11-21"),
+    ];
+    people.map(|(display, tracker, since)| {
+        let member = world.member(display, &group_journal(&[(tracker, since)]), "");
+        member.ok(&["group", "join", "tuesday", place, "--as", display]);
+        member
+    })
+}
+
+#[test]
+fn remind_tells_of_group_members_milestones_from_the_clone_as_it_is() {
+    let world = World::new();
+    let [sam, ana, _bo, cy] = tuesday(&world);
+    // Remind never pulls: Sam's clone has only his own card, which is not said twice.
+    assert_eq!(sam.ok(&["remind"]), "Tomorrow: 30 days alcohol-free.\n");
+    sam.ok(&["group", "show"]);
+    let before = folder_files(&sam.group_folder("tuesday"));
+    assert_eq!(before.len(), 4, "{before:?}");
+    // Ana's 30 days today and Bo's week tomorrow; Cy's week is 3 days away.
+    assert_eq!(
+        sam.ok(&["remind"]),
+        "🎉 Today: Ana reaches 30 days!\nTomorrow: Bo reaches 1 week.\n"
+    );
+    assert_eq!(sam.ok(&["remind"]), "", "said once a day");
+    assert_eq!(
+        sam.ok(&["remind", "--format", "json"]),
+        "",
+        "said once a day, in any format"
+    );
+    // Cy joined last: his clone holds everyone. Sam is among the members now.
+    assert_eq!(
+        json(&cy.ok(&["remind", "--format", "json"])),
+        serde_json::json!([
+            member_reminder(
+                ("2026-11-25", "today"),
+                "30 days",
+                30,
+                Some("Ana"),
+                "tuesday",
+                "🎉 Today: Ana reaches 30 days!"
+            ),
+            member_reminder(
+                ("2026-11-26", "tomorrow"),
+                "1 week",
+                7,
+                Some("Bo"),
+                "tuesday",
+                "Tomorrow: Bo reaches 1 week."
+            ),
+            member_reminder(
+                ("2026-11-26", "tomorrow"),
+                "30 days",
+                30,
+                Some("Sam"),
+                "tuesday",
+                "Tomorrow: Sam reaches 30 days."
+            ),
+        ])
+    );
+    // The next day, counted on from the same cards: yours and Bo's, today.
+    let mut sam = sam;
+    sam.today = "2026-11-26".into();
+    assert_eq!(
+        sam.ok(&["remind"]),
+        "🎉 Today: 30 days alcohol-free!\n🎉 Today: Bo reaches 1 week!\n"
+    );
+    // Remind only reads: the clone is as `group show` left it, nothing posted or pulled.
+    assert_eq!(folder_files(&sam.group_folder("tuesday")), before);
+    assert_eq!(folder_files(&ana.group_folder("tuesday")).len(), 2);
+}
+
+/// What `remind --format json` says of a group member's milestone.
+fn member_reminder(
+    (date, when): (&str, &str),
+    label: &str,
+    days: i64,
+    member: Option<&str>,
+    group: &str,
+    text: &str,
+) -> serde_json::Value {
+    serde_json::json!({
+        "kind": "member_milestone", "date": date, "when": when, "tracker": null, "label": label,
+        "days": days, "member": member, "group": group, "text": text,
+    })
+}
+
+/// Every file under `dir` but git's own, with its bytes.
+fn folder_files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(next) = todo.pop() {
+        for entry in fs::read_dir(&next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                if !path.ends_with(".git") {
+                    todo.push(path);
+                }
+            } else {
+                files.insert(path.clone(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_missing_group_folder_is_a_warning_and_a_hostile_name_is_made_safe() {
+    let world = World::new();
+    let shared = world.path().join("shared");
+    let gone = world.path().join("gone");
+    fs::create_dir_all(&shared).unwrap();
+    fs::create_dir_all(&gone).unwrap();
+    let vic = world.member(
+        "vic",
+        &group_journal(&[("alcohol", "2026-03-14")]),
+        "emoji = false\n",
+    );
+    for (name, place) in [("circle", &shared), ("gone", &gone)] {
+        vic.ok(&[
+            "group",
+            "join",
+            name,
+            place.to_str().unwrap(),
+            "--as",
+            "Vic",
+        ]);
+    }
+    fs::remove_dir_all(&gone).unwrap();
+    let evil = serde_json::json!({
+        "member": "evilzz",
+        "name": "\u{1b}[2J\u{1b}]0;pwned\u{7}Eve\u{9b}31m",
+        "cards": [
+            {"name": "\u{1b}[2J\u{1b}]0;pwned\u{7}Eve\u{9b}31m", "tracker": "x", "date": "2026-11-25",
+             "days": 6, "milestone": null,
+             "next_milestone": {"label": "1 week\u{1b}[5m", "date": "2026-11-26", "days_left": 1}},
+            {"name": null, "tracker": null, "date": "2026-11-24", "days": 29, "milestone": null,
+             "next_milestone": {"label": "30 days", "date": "2026-11-25", "days_left": 1}}
+        ]
+    });
+    fs::write(shared.join("members/evilzz.json"), evil.to_string()).unwrap();
+    let warning = format!(
+        "warning: the folder of gone ({}) is not there; is the drive mounted? Fix `path` in [group.gone], or leave and join again\n",
+        gone.display()
+    );
+    let (code, out, err) = vic.output(&["remind", "--format", "json"]);
+    assert_eq!((code, err.as_str()), (0, warning.as_str()));
+    assert_eq!(
+        json(&out),
+        serde_json::json!([
+            member_reminder(
+                ("2026-11-26", "tomorrow"),
+                "1 week",
+                7,
+                Some("Eve"),
+                "circle",
+                "Tomorrow: Eve reaches 1 week."
+            ),
+            member_reminder(
+                ("2026-11-25", "today"),
+                "30 days",
+                30,
+                None,
+                "circle",
+                "Today: A friend reaches 30 days!"
+            ),
+        ])
+    );
+    assert!(!out.contains('\u{1b}') && !out.contains("\\u001b"), "{out}");
+    // The same day again: nothing to say, the same warning, still exit 0.
+    assert_eq!(vic.output(&["remind"]), (0, String::new(), warning.clone()));
+    let mut vic = vic;
+    vic.today = "2026-11-26".into();
+    assert_eq!(
+        vic.output(&["remind"]),
+        (0, "Today: Eve reaches 1 week!\n".to_string(), warning)
+    );
 }
