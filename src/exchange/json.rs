@@ -5,14 +5,17 @@ use anyhow::{Context as _, Result};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use std::borrow::Cow;
+
 use super::Batch;
 use crate::journal::{Contact, Entry, EntryKind, FORMAT_VERSION, Journal, Reason, Tracker};
+use crate::output::json::EntryJson;
 
 #[derive(Serialize, Deserialize)]
-struct Export {
+struct Export<'a> {
     version: i64,
     trackers: Vec<TrackerRecord>,
-    entries: Vec<EntryRecord>,
+    entries: Vec<EntryJson<'a>>,
     /// The person's reasons and people to call (an export made before they existed has none).
     #[serde(default)]
     reasons: Vec<ReasonRecord>,
@@ -43,27 +46,6 @@ struct TrackerRecord {
     phrase: Option<String>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct EntryRecord {
-    #[serde(default)]
-    id: Option<String>,
-    date: NaiveDate,
-    tracker: String,
-    kind: String,
-    #[serde(default)]
-    text: Option<String>,
-    #[serde(default)]
-    mood: Option<u8>,
-    #[serde(default)]
-    tags: Vec<crate::journal::Name>,
-    #[serde(default)]
-    private: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    intensity: Option<u8>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    triggers: Vec<String>,
-}
-
 pub fn export(journal: &Journal) -> Result<String> {
     let export = Export {
         version: FORMAT_VERSION,
@@ -78,22 +60,7 @@ pub fn export(journal: &Journal) -> Result<String> {
                 phrase: t.phrase.clone(),
             })
             .collect(),
-        entries: journal
-            .entries
-            .iter()
-            .map(|e| EntryRecord {
-                id: e.id.as_ref().map(|id| id.to_string()),
-                date: e.date,
-                tracker: e.tracker.to_string(),
-                kind: e.kind.as_str().to_owned(),
-                text: e.text.clone(),
-                mood: e.mood,
-                tags: e.tags.clone(),
-                private: e.private,
-                intensity: e.intensity,
-                triggers: e.triggers.clone(),
-            })
-            .collect(),
+        entries: journal.entries.iter().map(EntryJson::from).collect(),
         reasons: journal
             .reasons
             .iter()
@@ -134,16 +101,16 @@ pub fn import(text: &str) -> Result<Batch> {
                 crate::journal::check_mood(mood.into()).map_err(anyhow::Error::msg)?;
             }
             Ok(Entry {
-                id: e.id.map(Into::into),
+                id: e.id.map(|id| id.as_ref().into()),
                 date: e.date,
-                tracker: e.tracker.into(),
+                tracker: e.tracker.as_ref().into(),
                 kind,
-                text: e.text,
+                text: e.text.map(Cow::into_owned),
                 mood: e.mood,
-                tags: e.tags,
+                tags: e.tags.into_owned(),
                 private: e.private,
                 intensity: e.intensity,
-                triggers: e.triggers,
+                triggers: e.triggers.into_owned(),
             })
         })
         .collect::<Result<Vec<_>>>()?;

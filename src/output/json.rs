@@ -3,42 +3,52 @@
 use std::io::Write;
 
 use anyhow::Result;
-use serde::Serialize;
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
 
 use crate::journal::Entry;
 use crate::milestones::Milestone;
 use crate::report::Report;
 use crate::streak::Standing;
 
-#[derive(Serialize)]
-struct EntryJson<'a> {
-    id: Option<&'a str>,
-    date: String,
-    tracker: &'a str,
-    kind: &'static str,
-    text: Option<&'a str>,
-    mood: Option<u8>,
-    tags: &'a [crate::journal::Name],
-    private: bool,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    intensity: Option<u8>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    triggers: &'a [String],
+/// An entry in JSON, the one shape `list --format json`, `export` and `import` share (the
+/// contract's field names): borrowed from the journal when written, owned when read back.
+#[derive(Serialize, Deserialize)]
+pub struct EntryJson<'a> {
+    #[serde(default)]
+    pub id: Option<Cow<'a, str>>,
+    pub date: NaiveDate,
+    pub tracker: Cow<'a, str>,
+    pub kind: Cow<'a, str>,
+    #[serde(default)]
+    pub text: Option<Cow<'a, str>>,
+    #[serde(default)]
+    pub mood: Option<u8>,
+    #[serde(default)]
+    pub tags: Cow<'a, [crate::journal::Name]>,
+    #[serde(default)]
+    pub private: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<u8>,
+    #[serde(default, skip_serializing_if = "<[String]>::is_empty")]
+    pub triggers: Cow<'a, [String]>,
 }
 
 impl<'a> From<&'a Entry> for EntryJson<'a> {
     fn from(entry: &'a Entry) -> Self {
         EntryJson {
-            id: entry.id.as_deref(),
-            date: entry.date.to_string(),
-            tracker: &entry.tracker,
-            kind: entry.kind.as_str(),
-            text: entry.text.as_deref(),
+            id: entry.id.as_deref().map(Cow::Borrowed),
+            date: entry.date,
+            tracker: Cow::Borrowed(&entry.tracker),
+            kind: Cow::Borrowed(entry.kind.as_str()),
+            text: entry.text.as_deref().map(Cow::Borrowed),
             mood: entry.mood,
-            tags: &entry.tags,
+            tags: Cow::Borrowed(&entry.tags),
             private: entry.private,
             intensity: entry.intensity,
-            triggers: &entry.triggers,
+            triggers: Cow::Borrowed(&entry.triggers),
         }
     }
 }
