@@ -57,7 +57,7 @@ fn append_at(document: &mut DocumentMut, entry: &Entry, position: isize) {
     table.insert("tracker", value(entry.tracker.as_str()));
     table.insert("kind", value(entry.kind.as_str()));
     if let Some(text) = &entry.text {
-        table.insert("text", value(text.as_str()));
+        table.insert("text", note(text));
     }
     if let Some(mood) = entry.mood {
         table.insert("mood", value(i64::from(mood)));
@@ -375,21 +375,11 @@ pub fn tables_fragment(trackers: &[Tracker], reasons: &[Reason], contacts: &[Con
     text
 }
 
-/// One entry as the TOML text `[[entry]]` ... that appending it adds. With `one_line_strings`
-/// a note with line breaks is written as one escaped string rather than a multi-line one, so
-/// that converting the fragment's line ends (for a CRLF journal) cannot change the note.
-pub fn entry_fragment(entry: &Entry, one_line_strings: bool) -> String {
+/// One entry as the TOML text `[[entry]]` ... that appending it adds (its note on one line, so
+/// that converting the fragment's line ends for a CRLF journal cannot change it).
+pub fn entry_fragment(entry: &Entry) -> String {
     let mut document = DocumentMut::new();
     append_entry(&mut document, entry);
-    if one_line_strings
-        && let Some(text) = entry.text.as_deref()
-        && let Some(table) = document
-            .get_mut("entry")
-            .and_then(Item::as_array_of_tables_mut)
-            .and_then(|a| a.get_mut(0))
-    {
-        table.insert("text", note(text));
-    }
     document.to_string()
 }
 
@@ -538,7 +528,7 @@ mod tests {
             triggers: vec![],
         };
         assert_eq!(
-            entry_fragment(&entry, false),
+            entry_fragment(&entry),
             "[[entry]]\nid = \"abc2345\"\ndate = 2026-01-03\ntracker = \"a\"\nkind = \"checkin\"\n"
         );
     }

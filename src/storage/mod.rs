@@ -655,7 +655,7 @@ fn fragment(ending: Ending, additions: &Journal) -> String {
     text.push_str(&tables_fragment(&additions.trackers, &[], &[]));
     for entry in &additions.entries {
         text.push('\n');
-        text.push_str(&entry_fragment(entry, crlf));
+        text.push_str(&entry_fragment(entry));
     }
     text.push_str(&tables_fragment(
         &[],
