@@ -96,11 +96,16 @@ fn exec(dir: &Path, args: &[&str], member: Option<&str>) -> Result<Done, GitErro
         })?;
     let mut out = child.stdout.take();
     let mut err = child.stderr.take();
+    // Each reader says when its pipe closed, which is when git is about to exit: the wait
+    // below wakes then instead of at its next tick (a `show` runs git twice).
+    let (closed, pipe_closed) = std::sync::mpsc::channel::<()>();
+    let closed_err = closed.clone();
     let reader = std::thread::spawn(move || {
         let mut text = Vec::new();
         if let Some(out) = out.as_mut() {
             let _ = out.read_to_end(&mut text);
         }
+        let _ = closed.send(());
         text
     });
     let err_reader = std::thread::spawn(move || {
@@ -108,10 +113,12 @@ fn exec(dir: &Path, args: &[&str], member: Option<&str>) -> Result<Done, GitErro
         if let Some(err) = err.as_mut() {
             let _ = err.read_to_end(&mut text);
         }
+        let _ = closed_err.send(());
         text
     });
     let limit = timeout();
     let started = Instant::now();
+    let mut open_pipes = 2;
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
@@ -120,7 +127,15 @@ fn exec(dir: &Path, args: &[&str], member: Option<&str>) -> Result<Done, GitErro
                 let _ = child.wait();
                 break None;
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Ok(None) if open_pipes > 0 => {
+                match pipe_closed.recv_timeout(Duration::from_millis(5)) {
+                    Ok(()) => open_pipes -= 1,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => open_pipes = 0,
+                }
+            }
+            // Both pipes closed: git is exiting (or a child of it held them and is gone).
+            Ok(None) => std::thread::sleep(Duration::from_millis(1)),
             Err(e) => return Err(GitError(format!("could not wait for git: {e}"))),
         }
     };
@@ -194,6 +209,27 @@ fn has_commits(dir: &Path) -> bool {
 /// commits replayed on top keep `member` as their committer.
 pub fn pull(dir: &Path, member: &str) -> Result<(), GitError> {
     let branch = current_branch(dir)?;
+    // What `pull` runs first. When the branch is then exactly what was fetched, `pull` would
+    // only run a fast-forward merge that finds nothing to do (and refreshes the index of
+    // thousands of files on the way): that is the usual `show`, so stop here.
+    let fetched = exec(
+        dir,
+        &["fetch", "--update-head-ok", "--quiet", "origin", &branch],
+        None,
+    )?;
+    if fetched.code != Some(0) {
+        if fetched.stderr.contains("couldn't find remote ref") {
+            return Ok(());
+        }
+        return Err(GitError(reason(&fetched.stderr, &fetched.stdout)));
+    }
+    // `--`: both are revisions even if a file has their name (it is printed back).
+    if let Ok(heads) = run(dir, &["rev-parse", "HEAD", "FETCH_HEAD", "--"])
+        && let [head, fetch_head, "--"] = heads.lines().collect::<Vec<_>>()[..]
+        && head == fetch_head
+    {
+        return Ok(());
+    }
     let done = exec(
         dir,
         &[
