@@ -447,6 +447,32 @@ fn refresh(name: &str, dir: &Path, member: &str) -> Result<()> {
     Ok(())
 }
 
+/// `refresh`, then `read_folder` with the cheers of `on`. In a repository the folder is read
+/// while git fetches (fetching changes nothing outside `.git`), and read again when `git pull`
+/// ran after it.
+fn refresh_and_read(name: &str, dir: &Path, member: &str, on: NaiveDate) -> Result<Folder> {
+    if !dir.is_dir() {
+        bail!(words::folder_missing(name, dir));
+    }
+    if !git::is_repository(dir) {
+        return read_folder(dir, Some(on));
+    }
+    let (read, pulled) = std::thread::scope(|scope| {
+        let read = scope.spawn(|| read_folder(dir, Some(on)));
+        let (result, pulled) = git::pull_telling(dir, member);
+        if let Err(e) = result {
+            crate::error::warn(&words::offline_showing_folder(name, &e.0));
+        }
+        let read = read.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (read, pulled)
+    });
+    if pulled {
+        read_folder(dir, Some(on))
+    } else {
+        read
+    }
+}
+
 fn print_warnings(skipped: &[String]) -> Result<()> {
     let mut err = std::io::stderr().lock();
     for problem in skipped.iter().take(MAX_WARNINGS) {
@@ -488,12 +514,11 @@ fn show(args: GroupShowArgs, ctx: &Context) -> Result<()> {
         None => only_group(ctx)?,
     };
     let group = the_group(ctx, &name)?;
-    refresh(&name, &group.path, &group.member)?;
     let Folder {
         members,
         cheers,
         mut skipped,
-    } = read_folder(&group.path, Some(on))?;
+    } = refresh_and_read(&name, &group.path, &group.member, on)?;
     let mut cards: Vec<Card> = members.into_iter().flat_map(|m| m.cards).collect();
     circle::in_name_order(&mut cards);
     let seen = circle::view(cards, on, &mut skipped);
