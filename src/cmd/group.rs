@@ -341,7 +341,33 @@ struct Folder {
 }
 
 /// Reads the members files and the cheers that can matter on `on` (pass `None` to read none).
+/// The two folders are read at once (listing ten thousand cheers costs as much as reading the
+/// members); their warnings keep the order of one after the other.
 fn read_folder(dir: &Path, cheers_on: Option<NaiveDate>) -> Result<Folder> {
+    let (members, cheers) = std::thread::scope(|scope| {
+        let cheers = cheers_on.map(|on| scope.spawn(move || read_cheers(dir, on)));
+        let members = read_members(dir);
+        let cheers = cheers.map(|job| job.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        (members, cheers)
+    });
+    let (members, mut skipped) = members?;
+    let cheers = match cheers {
+        Some(read) => {
+            let (cheers, more) = read?;
+            skipped.extend(more);
+            cheers
+        }
+        None => Vec::new(),
+    };
+    Ok(Folder {
+        members,
+        cheers,
+        skipped,
+    })
+}
+
+/// The members files, and a warning for each file skipped.
+fn read_members(dir: &Path) -> Result<(Vec<MembersFile>, Vec<String>)> {
     let mut skipped = Vec::new();
     let members_dir = dir.join(MEMBERS_DIR);
     let mut names = folder::list(&members_dir, &mut skipped)?;
@@ -350,9 +376,11 @@ fn read_folder(dir: &Path, cheers_on: Option<NaiveDate>) -> Result<Folder> {
         names.truncate(MAX_MEMBERS);
     }
     let mut members = Vec::with_capacity(names.len());
+    let members_folder = folder::OpenFolder::new(&members_dir);
     let read = folder::read_each(&names, |file_name| {
         let stem = file_name.trim_end_matches(".json");
-        folder::read_untrusted(&members_dir, file_name)
+        members_folder
+            .read_untrusted(file_name)
             .and_then(|text| group::parse_members_file(&text, stem))
     });
     for (file_name, parsed) in names.iter().zip(read) {
@@ -361,46 +389,49 @@ fn read_folder(dir: &Path, cheers_on: Option<NaiveDate>) -> Result<Folder> {
             Err(why) => skipped.push(words::skipped_file(MEMBERS_DIR, file_name, &why)),
         }
     }
+    Ok((members, skipped))
+}
+
+/// The cheers that can matter on `on`, and a warning for each file skipped.
+fn read_cheers(dir: &Path, on: NaiveDate) -> Result<(Vec<Cheer>, Vec<String>)> {
+    let mut skipped = Vec::new();
     let mut cheers = Vec::new();
-    if let Some(on) = cheers_on {
-        let cheers_dir = dir.join(CHEERS_DIR);
-        let mut names = folder::list(&cheers_dir, &mut skipped)?;
-        // Newest first: the names begin with the day.
-        names.reverse();
-        if names.len() > MAX_CHEERS {
-            skipped.push(words::too_many_cheers(names.len() - MAX_CHEERS));
-            names.truncate(MAX_CHEERS);
-        }
-        let mut wanted = Vec::new();
-        for file_name in names {
-            let Some(date) = group::cheer_file_date(&file_name) else {
-                skipped.push(words::skipped_file(
-                    CHEERS_DIR,
-                    &file_name,
-                    "not named like a cheer",
-                ));
-                continue;
-            };
-            // A cheer's file is named for its day: old ones need not be opened.
-            if group::cheer_date_matters(date, on) {
-                wanted.push(file_name);
-            }
-        }
-        let read = folder::read_each(&wanted, |file_name| {
-            folder::read_untrusted(&cheers_dir, file_name).and_then(|t| group::parse_cheer(&t))
-        });
-        for (file_name, parsed) in wanted.iter().zip(read) {
-            match parsed {
-                Ok(cheer) => cheers.push(cheer),
-                Err(why) => skipped.push(words::skipped_file(CHEERS_DIR, file_name, &why)),
-            }
+    let cheers_dir = dir.join(CHEERS_DIR);
+    let mut names = folder::list(&cheers_dir, &mut skipped)?;
+    // Newest first: the names begin with the day.
+    names.reverse();
+    if names.len() > MAX_CHEERS {
+        skipped.push(words::too_many_cheers(names.len() - MAX_CHEERS));
+        names.truncate(MAX_CHEERS);
+    }
+    let mut wanted = Vec::new();
+    for file_name in names {
+        let Some(date) = group::cheer_file_date(&file_name) else {
+            skipped.push(words::skipped_file(
+                CHEERS_DIR,
+                &file_name,
+                "not named like a cheer",
+            ));
+            continue;
+        };
+        // A cheer's file is named for its day: old ones need not be opened.
+        if group::cheer_date_matters(date, on) {
+            wanted.push(file_name);
         }
     }
-    Ok(Folder {
-        members,
-        cheers,
-        skipped,
-    })
+    let cheers_folder = folder::OpenFolder::new(&cheers_dir);
+    let read = folder::read_each(&wanted, |file_name| {
+        cheers_folder
+            .read_untrusted(file_name)
+            .and_then(|t| group::parse_cheer(&t))
+    });
+    for (file_name, parsed) in wanted.iter().zip(read) {
+        match parsed {
+            Ok(cheer) => cheers.push(cheer),
+            Err(why) => skipped.push(words::skipped_file(CHEERS_DIR, file_name, &why)),
+        }
+    }
+    Ok((cheers, skipped))
 }
 
 /// The members files in `dir` as they are, without git, and what was skipped: for `remind`,
@@ -423,6 +454,32 @@ fn refresh(name: &str, dir: &Path, member: &str) -> Result<()> {
         crate::error::warn(&words::offline_showing_folder(name, &e.0));
     }
     Ok(())
+}
+
+/// `refresh`, then `read_folder` with the cheers of `on`. In a repository the folder is read
+/// while git fetches (fetching changes nothing outside `.git`), and read again when `git pull`
+/// ran after it.
+fn refresh_and_read(name: &str, dir: &Path, member: &str, on: NaiveDate) -> Result<Folder> {
+    if !dir.is_dir() {
+        bail!(words::folder_missing(name, dir));
+    }
+    if !git::is_repository(dir) {
+        return read_folder(dir, Some(on));
+    }
+    let (read, pulled) = std::thread::scope(|scope| {
+        let read = scope.spawn(|| read_folder(dir, Some(on)));
+        let (result, pulled) = git::pull_telling(dir, member);
+        if let Err(e) = result {
+            crate::error::warn(&words::offline_showing_folder(name, &e.0));
+        }
+        let read = read.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+        (read, pulled)
+    });
+    if pulled {
+        read_folder(dir, Some(on))
+    } else {
+        read
+    }
 }
 
 pub(super) fn print_warnings(skipped: &[String]) -> Result<()> {
@@ -466,12 +523,11 @@ fn show(args: GroupShowArgs, ctx: &Context) -> Result<()> {
         None => only_group(ctx)?,
     };
     let group = the_group(ctx, &name)?;
-    refresh(&name, &group.path, &group.member)?;
     let Folder {
         members,
         cheers,
         mut skipped,
-    } = read_folder(&group.path, Some(on))?;
+    } = refresh_and_read(&name, &group.path, &group.member, on)?;
     let mut cards: Vec<Card> = members.into_iter().flat_map(|m| m.cards).collect();
     circle::in_name_order(&mut cards);
     let seen = circle::view(cards, on, &mut skipped);

@@ -96,11 +96,16 @@ fn exec(dir: &Path, args: &[&str], member: Option<&str>) -> Result<Done, GitErro
         })?;
     let mut out = child.stdout.take();
     let mut err = child.stderr.take();
+    // Each reader says when its pipe closed, which is when git is about to exit: the wait
+    // below wakes then instead of at its next tick (a `show` runs git twice).
+    let (closed, pipe_closed) = std::sync::mpsc::channel::<()>();
+    let closed_err = closed.clone();
     let reader = std::thread::spawn(move || {
         let mut text = Vec::new();
         if let Some(out) = out.as_mut() {
             let _ = out.read_to_end(&mut text);
         }
+        let _ = closed.send(());
         text
     });
     let err_reader = std::thread::spawn(move || {
@@ -108,10 +113,12 @@ fn exec(dir: &Path, args: &[&str], member: Option<&str>) -> Result<Done, GitErro
         if let Some(err) = err.as_mut() {
             let _ = err.read_to_end(&mut text);
         }
+        let _ = closed_err.send(());
         text
     });
     let limit = timeout();
     let started = Instant::now();
+    let mut open_pipes = 2;
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break Some(status),
@@ -120,7 +127,15 @@ fn exec(dir: &Path, args: &[&str], member: Option<&str>) -> Result<Done, GitErro
                 let _ = child.wait();
                 break None;
             }
-            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Ok(None) if open_pipes > 0 => {
+                match pipe_closed.recv_timeout(Duration::from_millis(5)) {
+                    Ok(()) => open_pipes -= 1,
+                    Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => open_pipes = 0,
+                }
+            }
+            // Both pipes closed: git is exiting (or a child of it held them and is gone).
+            Ok(None) => std::thread::sleep(Duration::from_millis(1)),
             Err(e) => return Err(GitError(format!("could not wait for git: {e}"))),
         }
     };
@@ -193,7 +208,67 @@ fn has_commits(dir: &Path) -> bool {
 /// `git pull --rebase`: what the others posted. An empty remote has nothing to pull. Your
 /// commits replayed on top keep `member` as their committer.
 pub fn pull(dir: &Path, member: &str) -> Result<(), GitError> {
-    let branch = current_branch(dir)?;
+    pull_telling(dir, member).0
+}
+
+/// `pull`, and whether it got as far as `git pull` (which can change the folder's files): when
+/// not, git only fetched, and every file outside `.git` is as it was.
+pub fn pull_telling(dir: &Path, member: &str) -> (Result<(), GitError>, bool) {
+    let branch = match current_branch(dir) {
+        Ok(branch) => branch,
+        Err(e) => return (Err(e), false),
+    };
+    // What `pull` runs first. When the branch is then exactly what was fetched, `pull` would
+    // only run a fast-forward merge that finds nothing to do (and refreshes the index of
+    // thousands of files on the way): that is the usual `show`, so stop here.
+    let fetched = match exec(
+        dir,
+        &["fetch", "--update-head-ok", "--quiet", "origin", &branch],
+        None,
+    ) {
+        Ok(fetched) => fetched,
+        Err(e) => return (Err(e), false),
+    };
+    if fetched.code != Some(0) {
+        if fetched.stderr.contains("couldn't find remote ref") {
+            return (Ok(()), false);
+        }
+        return (
+            Err(GitError(reason(&fetched.stderr, &fetched.stdout))),
+            false,
+        );
+    }
+    if head_is_fetched(dir, &branch) {
+        return (Ok(()), false);
+    }
+    (full_pull(dir, member, &branch), true)
+}
+
+/// Whether the branch points at the commit just fetched: read from the files when they are
+/// plain (a loose ref wins over packed ones), else asked of git.
+fn head_is_fetched(dir: &Path, branch: &str) -> bool {
+    let git_dir = dir.join(".git");
+    let first_word = |path: std::path::PathBuf| {
+        std::fs::read_to_string(path)
+            .ok()
+            .and_then(|text| text.split_whitespace().next().map(str::to_string))
+            .filter(|id| id.len() >= 40 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    if let (Some(head), Some(fetched)) = (
+        first_word(git_dir.join("refs").join("heads").join(branch)),
+        first_word(git_dir.join("FETCH_HEAD")),
+    ) && head == fetched
+    {
+        return true;
+    }
+    // `--`: both are revisions even if a file has their name (it is printed back).
+    run(dir, &["rev-parse", "HEAD", "FETCH_HEAD", "--"]).is_ok_and(|heads| {
+        matches!(heads.lines().collect::<Vec<_>>()[..], [head, fetched, "--"] if head == fetched)
+    })
+}
+
+/// `git pull --rebase` itself; after a failed rebase, the folder as it was.
+fn full_pull(dir: &Path, member: &str, branch: &str) -> Result<(), GitError> {
     let done = exec(
         dir,
         &[
@@ -203,7 +278,7 @@ pub fn pull(dir: &Path, member: &str) -> Result<(), GitError> {
             "--rebase",
             "--quiet",
             "origin",
-            &branch,
+            branch,
         ],
         Some(member),
     )?;
