@@ -206,9 +206,14 @@ pub struct Incremental {
 }
 
 impl Incremental {
-    pub fn new(today: Option<NaiveDate>, length: usize) -> Incremental {
+    /// `warnings`: whether to look for them at all (commands that only read never show them;
+    /// looking for repeated entries alone costs a map as large as all the entries).
+    pub fn new(today: Option<NaiveDate>, length: usize, warnings: bool) -> Incremental {
         Incremental {
-            reader: Reader::default(),
+            reader: Reader {
+                errors_only: !warnings,
+                ..Reader::default()
+            },
             chunked: tree::Chunked::default(),
             today,
             length,
@@ -228,7 +233,7 @@ impl Incremental {
             // Room for as many entries as the rest of the text holds at this piece's rate
             // (and a little more), rather than growing into up to twice that.
             let per_entry = read.div_ceil(reader.entry_tables as usize);
-            let expected = self.length / per_entry.max(1) + self.length / per_entry.max(1) / 16;
+            let expected = self.length / per_entry.max(1) + self.length / per_entry.max(1) / 64;
             let more = expected.saturating_sub(reader.journal.entries.len());
             reader.journal.entries.reserve_exact(more);
             reader.placed.reserve_exact(more);
@@ -313,6 +318,8 @@ struct Reader {
     entry_tables: u32,
     order: Order,
     problems: Vec<(Order, Problem)>,
+    /// Warnings are not looked for (see `Incremental::new`).
+    errors_only: bool,
 }
 
 const ROOT_KEYS: [&str; 5] = ["version", "tracker", "entry", "reason", "contact"];
@@ -343,6 +350,9 @@ impl Reader {
     }
 
     fn push(&mut self, severity: Severity, span: Option<Range<usize>>, message: String) {
+        if self.errors_only && severity == Severity::Warning {
+            return;
+        }
         self.problems.push((
             self.order,
             Problem {
@@ -583,7 +593,8 @@ impl Reader {
         let mut entries = std::mem::take(&mut self.journal.entries);
         let placed = std::mem::take(&mut self.placed);
         let mut ids = ByHash::with_capacity_and_hasher(entries.len(), Default::default());
-        let mut seen = ByHash::with_capacity_and_hasher(entries.len(), Default::default());
+        let repeats_wanted = if self.errors_only { 0 } else { entries.len() };
+        let mut seen = ByHash::with_capacity_and_hasher(repeats_wanted, Default::default());
         // The entries kept are moved to the front, in order, so that a long journal is never
         // held twice.
         let mut kept = 0;
@@ -654,7 +665,7 @@ impl Reader {
                     format!("entry id {id:?} is used twice; ids must be unique"),
                 );
             }
-            if repeats_earlier(&mut seen, kept_so_far, entry) {
+            if !self.errors_only && repeats_earlier(&mut seen, kept_so_far, entry) {
                 self.warning(
                     at(place.table),
                     "this entry repeats an earlier one word for word (same date, tracker, kind and text)",

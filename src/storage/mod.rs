@@ -62,7 +62,7 @@ fn ignore_file_size_signal() {
 /// on `today`; `Ok(None)` when there is no file there yet. Does not refuse a journal with
 /// problems: `check` wants to see them all.
 pub fn read_for_check(path: &Path, today: NaiveDate) -> Result<Option<Loaded>> {
-    if let Some((journal, 0, _)) = read_in_pieces(path, Some(today)) {
+    if let Some((journal, 0, _)) = read_in_pieces(path, Some(today), true) {
         // Nothing to locate, so no text is needed.
         return Ok(Some(Loaded {
             path: path.to_owned(),
@@ -207,7 +207,7 @@ pub fn load_journal_if_any(path: &Path, cache: &CacheDir) -> Result<Option<Journ
     if let Some(journal) = from_cache(path, cache) {
         return Ok(Some(journal));
     }
-    if let Some((journal, _, stamp)) = read_in_pieces(path, None) {
+    if let Some((journal, _, stamp)) = read_in_pieces(path, None, false) {
         cache::write(cache, path, stamp, &journal);
         return Ok(Some(journal));
     }
@@ -230,7 +230,7 @@ pub fn load_journal_leniently(
     if let Some(journal) = from_cache(path, cache) {
         return Ok((journal, Vec::new()));
     }
-    if let Some((journal, _, stamp)) = read_in_pieces(path, Some(today)) {
+    if let Some((journal, _, stamp)) = read_in_pieces(path, Some(today), false) {
         cache::write(cache, path, stamp, &journal);
         return Ok((journal, Vec::new()));
     }
@@ -266,7 +266,11 @@ const PIECE: usize = 256 * 1024;
 /// the bytes read. `None` for anything but the everyday case, which the caller then reads
 /// whole: no journal or not a plain file, a redo record left by a crash, text that is not
 /// UTF-8, a shape the fast path leaves to toml_edit, or an error in the journal.
-fn read_in_pieces(path: &Path, today: Option<NaiveDate>) -> Option<(Journal, usize, Stamp)> {
+fn read_in_pieces(
+    path: &Path,
+    today: Option<NaiveDate>,
+    warnings: bool,
+) -> Option<(Journal, usize, Stamp)> {
     let real = fs::canonicalize(path).ok()?;
     if pending::exists(&real) {
         return None;
@@ -277,7 +281,7 @@ fn read_in_pieces(path: &Path, today: Option<NaiveDate>) -> Option<(Journal, usi
         return None;
     }
     let length = usize::try_from(meta.len()).ok()?;
-    let mut reading = crate::journal::parse::Incremental::new(today, length);
+    let mut reading = crate::journal::parse::Incremental::new(today, length, warnings);
     let mut hasher = xxhash_rust::xxh3::Xxh3::new();
     let mut total = 0u64;
     let mut buffer: Vec<u8> = Vec::with_capacity(PIECE);

@@ -43,7 +43,17 @@ fn assert_both_paths_agree(text: &str) -> Result<(), TestCaseError> {
     let errors = fast.errors().count();
     let warnings = fast.problems.len() - errors;
     for piece in [1, 5, 16, 17, 40, 300] {
-        match in_pieces(text, piece) {
+        // Without looking for warnings (as the reading commands read), the same journal.
+        let quiet = in_pieces(text, piece, false);
+        prop_assert_eq!(
+            quiet.is_some(),
+            errors == 0 && in_pieces(text, piece, true).is_some()
+        );
+        if let Some((journal, counted)) = quiet {
+            prop_assert_eq!(&journal, &fast.journal);
+            prop_assert_eq!(counted, 0);
+        }
+        match in_pieces(text, piece, true) {
             Some((journal, counted)) => {
                 prop_assert_eq!(errors, 0, "pieces of {} read a journal with errors", piece);
                 prop_assert_eq!(&journal, &fast.journal, "pieces of {}", piece);
@@ -61,8 +71,8 @@ fn assert_both_paths_agree(text: &str) -> Result<(), TestCaseError> {
 }
 
 /// What storage's piecewise read makes of `text` in pieces of about `piece` bytes.
-fn in_pieces(text: &str, piece: usize) -> Option<(Journal, usize)> {
-    let mut reading = crate::journal::parse::Incremental::new(Some(today()), text.len());
+fn in_pieces(text: &str, piece: usize, warnings: bool) -> Option<(Journal, usize)> {
+    let mut reading = crate::journal::parse::Incremental::new(Some(today()), text.len(), warnings);
     let mut start = 0;
     let mut want = piece;
     loop {
