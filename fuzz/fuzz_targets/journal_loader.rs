@@ -30,7 +30,8 @@ fuzz_target!(|data: &[u8]| {
     };
     // The loader does not keep toml_edit's document (edits parse it themselves): a journal
     // without errors must be one.
-    let mut document: toml_edit::DocumentMut = text.parse().expect("a journal without errors is TOML");
+    let mut document: toml_edit::DocumentMut =
+        text.parse().expect("a journal without errors is TOML");
     let entry = Entry {
         id: Some("fuzz234".into()),
         date: today,
