@@ -233,7 +233,8 @@ impl Incremental {
             // Room for as many entries as the rest of the text holds at this piece's rate
             // (and a little more), rather than growing into up to twice that.
             let per_entry = read.div_ceil(reader.entry_tables as usize);
-            let expected = self.length / per_entry.max(1) + self.length / per_entry.max(1) / 64;
+            let at_this_rate = self.length / per_entry.max(1);
+            let expected = at_this_rate + at_this_rate / 64;
             let more = expected.saturating_sub(reader.journal.entries.len());
             reader.journal.entries.reserve_exact(more);
             reader.placed.reserve_exact(more);
