@@ -1,17 +1,25 @@
 //! A derived cache of the parsed journal, so that reading a large journal does not mean
-//! parsing all of its TOML every time.
+//! parsing all of its TOML every time, and `add` costs the same on a journal of any size.
 //!
-//! Two files per journal in the cache folder (`Context` finds it): a small head (the journal's
-//! path, the length and hash of the journal bytes it describes, and a summary that `add`
-//! needs: trackers, reset days, entry ids) and the whole parsed journal. Each is checked
-//! against the journal's bytes before use (xxh3 of every byte), and only ever describes bytes
-//! that were parsed, so it can never change an answer; a cache that is missing, stale or
-//! damaged is simply rebuilt. A folder or file that someone else owns or may write is never
-//! read (another user could plant answers), and nothing is read past a bound. The caches of
-//! journals that are gone are removed. `MILESTONE_NO_CACHE=1` turns it off (the tests compare
-//! every command with and without it), `MILESTONE_CACHE_DIR` moves it.
+//! Two files per journal in the cache folder (`Context` finds it):
+//! - the model (`KEY.journal`): the whole parsed journal of a start of the journal's bytes,
+//!   and a summary of it that `add` needs (trackers, reset days, the hashes of entry ids);
+//! - the head (`KEY.head`, small): the journal's path, the stamp of all its bytes when it was
+//!   written (their length and the xxh3 of each 64 KiB block) with the stat data that vouches
+//!   for them (`stat`), which start of them the model describes, and what the rest adds.
+//!
+//! A reader believes the head when the journal's stat data is the same (no byte is read), or
+//! else when its bytes hash as the head says; it then reads the model and parses only what
+//! follows it. `add` appends and writes a new head, so it never reads the whole journal. Every
+//! file only ever describes bytes that were parsed or written, so it can never change an
+//! answer; a cache that is missing, stale or damaged is simply rebuilt. A folder or file that
+//! someone else owns or may write is never read (another user could plant answers), and nothing
+//! is read past a bound. The caches of journals that are gone are removed.
+//! `MILESTONE_NO_CACHE=1` turns it off (the tests compare every command with and without it),
+//! `MILESTONE_CACHE_DIR` moves it.
 
 use std::fs;
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -21,58 +29,110 @@ use serde::{Deserialize, Serialize};
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
 use super::sidefile;
+use super::stat::FileStat;
 use crate::journal::{EntryKind, Journal, Tracker};
 
 /// Bumped whenever what is stored changes shape; older files are then ignored (and removed).
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
+
+/// The journal is hashed in blocks of this size, so that a stamp can be extended by an append
+/// from its last block alone.
+const BLOCK: u64 = 64 * 1024;
 
 /// Which journal bytes a cache file describes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub len: u64,
-    pub hash: u64,
+    /// xxh3 of each `BLOCK` bytes, the last block perhaps shorter.
+    blocks: Vec<u64>,
+    /// Whether the bytes end a line, so that nothing appended can change what they mean.
+    ends_line: bool,
 }
 
 impl Stamp {
     pub fn of(bytes: &[u8]) -> Stamp {
-        Stamp {
-            len: bytes.len() as u64,
-            hash: xxh3_64(bytes),
-        }
+        let mut stamper = Stamper::default();
+        stamper.update(bytes);
+        stamper.stamp()
     }
 
-    /// Reads from `source` exactly the bytes this stamp describes, hashing them as they pass;
-    /// `Some` (the hash so far, to go on with what follows) when they are those bytes and end
-    /// a line, so that nothing appended after them can change what they mean. `source` is left
-    /// just after them.
-    pub fn matches_start_of(&self, source: &mut impl std::io::Read) -> Option<Xxh3> {
-        let mut hasher = Xxh3::new();
-        let mut buffer = vec![0u8; 64 * 1024];
-        let mut left = self.len;
-        let mut last = b'\n';
-        while left > 0 {
-            let want = buffer
-                .len()
-                .min(usize::try_from(left).unwrap_or(usize::MAX));
-            match source.read(&mut buffer[..want]) {
-                Ok(0) | Err(_) => return None,
-                Ok(n) => {
-                    hasher.update(&buffer[..n]);
-                    last = buffer[n - 1];
-                    left -= n as u64;
-                }
+    /// Where the last block of these bytes begins: an append is stamped from there on.
+    pub fn last_block_start(&self) -> u64 {
+        self.len - self.len % BLOCK
+    }
+
+    pub fn ends_line(&self) -> bool {
+        self.ends_line
+    }
+}
+
+/// Stamps bytes as they stream past.
+#[derive(Clone)]
+pub struct Stamper {
+    len: u64,
+    blocks: Vec<u64>,
+    block: Xxh3,
+    ends_line: bool,
+}
+
+impl Default for Stamper {
+    fn default() -> Stamper {
+        Stamper {
+            len: 0,
+            blocks: Vec::new(),
+            block: Xxh3::new(),
+            ends_line: true,
+        }
+    }
+}
+
+impl Stamper {
+    pub fn update(&mut self, mut bytes: &[u8]) {
+        if let Some(&last) = bytes.last() {
+            self.ends_line = last == b'\n';
+        }
+        while !bytes.is_empty() {
+            let room = (BLOCK - self.len % BLOCK) as usize;
+            let (now, rest) = bytes.split_at(room.min(bytes.len()));
+            self.block.update(now);
+            self.len += now.len() as u64;
+            if self.len.is_multiple_of(BLOCK) {
+                self.blocks.push(self.block.digest());
+                self.block.reset();
             }
+            bytes = rest;
         }
-        (last == b'\n' && hasher.digest() == self.hash).then_some(hasher)
     }
 
-    /// The stamp of the bytes this one describes followed by `tail`, from the hash so far.
-    pub fn followed_by(&self, mut hasher: Xxh3, tail: &[u8]) -> Stamp {
-        hasher.update(tail);
-        Stamp {
-            len: self.len + tail.len() as u64,
-            hash: hasher.digest(),
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    pub fn stamp(&self) -> Stamp {
+        let mut blocks = self.blocks.clone();
+        if !self.len.is_multiple_of(BLOCK) {
+            blocks.push(self.block.digest());
         }
+        Stamp {
+            len: self.len,
+            blocks,
+            ends_line: self.ends_line,
+        }
+    }
+
+    /// Goes on stamping after the bytes `stamp` describes, from the last of them: those from
+    /// `stamp.last_block_start()` on, which must be as the stamp says.
+    pub fn resume(stamp: &Stamp, last_block: &[u8]) -> Option<Stamper> {
+        let full = usize::try_from(stamp.len / BLOCK).ok()?;
+        let mut stamper = Stamper {
+            len: stamp.len - last_block.len() as u64,
+            blocks: stamp.blocks.get(..full)?.to_vec(),
+            block: Xxh3::new(),
+            ends_line: stamp.ends_line,
+        };
+        stamper.update(last_block);
+        stamper.ends_line = stamp.ends_line;
+        (stamper.stamp() == *stamp).then_some(stamper)
     }
 }
 
@@ -83,7 +143,44 @@ pub struct Summary {
     /// (tracker, day) of every reset.
     pub resets: Vec<(String, NaiveDate)>,
     /// xxh3 of every entry id, sorted.
-    pub id_hashes: Vec<u64>,
+    id_hashes: IdHashes,
+}
+
+/// Sorted hashes, stored as their bytes: a hundred thousand of them read in a copy.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct IdHashes(Vec<u64>);
+
+impl Serialize for IdHashes {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let bytes: Vec<u8> = self.0.iter().flat_map(|h| h.to_le_bytes()).collect();
+        serializer.serialize_bytes(&bytes)
+    }
+}
+
+impl<'de> Deserialize<'de> for IdHashes {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = IdHashes;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("sorted 8-byte hashes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<IdHashes, E> {
+                if !bytes.len().is_multiple_of(8) {
+                    return Err(E::custom("a hash cut short"));
+                }
+                let hashes: Vec<u64> = bytes
+                    .chunks_exact(8)
+                    .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
+                    .collect();
+                if !hashes.is_sorted() {
+                    return Err(E::custom("hashes out of order"));
+                }
+                Ok(IdHashes(hashes))
+            }
+        }
+        deserializer.deserialize_bytes(Bytes)
+    }
 }
 
 impl Summary {
@@ -96,15 +193,37 @@ impl Summary {
     /// Adds what `added` (an appended tail) brings.
     pub fn extend(&mut self, added: &Journal) {
         self.trackers.extend(added.trackers.iter().cloned());
+        let mut hashes = Vec::new();
         for entry in &added.entries {
             if entry.kind == EntryKind::Reset {
                 self.resets.push((entry.tracker.to_string(), entry.date));
             }
             if let Some(id) = &entry.id {
-                self.id_hashes.push(xxh3_64(id.as_bytes()));
+                hashes.push(xxh3_64(id.as_bytes()));
             }
         }
-        self.id_hashes.sort_unstable();
+        self.add_hashes(hashes);
+    }
+
+    /// Adds all that `more` (a summary of what follows) holds.
+    pub fn merge(&mut self, more: &Summary) {
+        self.trackers.extend(more.trackers.iter().cloned());
+        self.resets.extend(more.resets.iter().cloned());
+        self.add_hashes(more.id_hashes.0.clone());
+    }
+
+    fn add_hashes(&mut self, hashes: Vec<u64>) {
+        let sorted = &mut self.id_hashes.0;
+        if hashes.len() < 32 {
+            // An append adds one or a few: put each in place rather than sort them all.
+            for hash in hashes {
+                let at = sorted.partition_point(|&h| h < hash);
+                sorted.insert(at, hash);
+            }
+        } else {
+            sorted.extend(hashes);
+            sorted.sort_unstable();
+        }
     }
 
     /// The trackers and their resets as a journal, enough to name trackers and count days.
@@ -127,33 +246,43 @@ impl Summary {
     /// Whether some entry may use `id` (a hash match: never a false "no").
     pub fn has_id(&self, id: &str) -> bool {
         self.id_hashes
+            .0
             .binary_search(&xxh3_64(id.as_bytes()))
             .is_ok()
     }
 }
 
+/// What the head says of a journal.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head {
+    /// All the journal's bytes when the head was written.
+    pub stamp: Stamp,
+    /// The stat data that vouches for those bytes without reading them, if any could.
+    pub stat: Option<FileStat>,
+    /// The start of them that the model describes.
+    pub model: Stamp,
+    /// What the bytes after the model add.
+    pub since_model: Summary,
+}
+
 #[derive(Serialize, Deserialize)]
-struct Head {
+struct HeadFile {
     format: u32,
-    /// The journal's path, so that a cache whose journal is gone can be removed.
+    /// The journal's path (second, so that `head_journal` reads it from the file's start): a
+    /// cache whose journal is gone can then be removed.
     journal: Vec<u8>,
     stamp: Stamp,
+    stat: Option<FileStat>,
+    model: Stamp,
+    since_model: Summary,
+}
+
+/// The model file's first part, all `add` reads of it.
+#[derive(Serialize, Deserialize)]
+struct ModelStart {
+    format: u32,
+    stamp: Stamp,
     summary: Summary,
-}
-
-#[derive(Deserialize)]
-struct Model {
-    format: u32,
-    stamp: Stamp,
-    journal: Journal,
-}
-
-/// What `Model` reads, written without copying the journal.
-#[derive(Serialize)]
-struct ModelRef<'a> {
-    format: u32,
-    stamp: Stamp,
-    journal: &'a Journal,
 }
 
 /// Where the cache may live, as the environment says (`Context` resolves it once): `Off` when
@@ -206,95 +335,209 @@ fn files_in(folder: &Path, key: &str) -> (PathBuf, PathBuf) {
     )
 }
 
-/// A file's payload, if it is a trusted file of at most `limit` bytes and its checksum holds.
-fn read_checked<T: DeserializeOwned>(path: &Path, limit: u64) -> Option<T> {
-    let raw = sidefile::read(path, None, limit).ok()??;
-    let (sum, payload) = raw.split_at_checked(8)?;
-    (u64::from_le_bytes(sum.try_into().ok()?) == xxh3_64(payload)).then_some(())?;
-    postcard::from_bytes(payload).ok()
-}
-
 /// The most a cache file for a journal of `journal_len` bytes can hold: its parsed form is
 /// never larger than its text (no keys, no quotes), plus a margin.
 fn bound(journal_len: u64) -> u64 {
     journal_len.saturating_mul(2).saturating_add(64 * 1024)
 }
 
-/// The head and summary for `journal` (now `journal_len` bytes), when the cache has one.
-pub fn read_head(place: &CacheDir, journal: &Path, journal_len: u64) -> Option<(Stamp, Summary)> {
-    let (_, key) = key(journal);
-    let head: Head = read_checked(&files_in(&folder(place)?, &key).0, bound(journal_len))?;
-    (head.format == FORMAT).then_some((head.stamp, head.summary))
+/// A cache file is a run of sections, each its length and xxh3, then its postcard payload.
+struct Sections {
+    file: std::io::BufReader<fs::File>,
+    left: u64,
 }
 
-/// The whole parsed journal for exactly the bytes `stamp` describes.
-pub fn read_journal(place: &CacheDir, journal: &Path, stamp: Stamp) -> Option<Journal> {
-    let (_, key) = key(journal);
-    let model: Model = read_checked(&files_in(&folder(place)?, &key).1, bound(stamp.len))?;
-    (model.format == FORMAT && model.stamp == stamp).then_some(model.journal)
+impl Sections {
+    /// The sections of a trusted file of at most `limit` bytes.
+    fn open(path: &Path, limit: u64) -> Option<Sections> {
+        let file = sidefile::open(path, None).ok()??;
+        let left = file.metadata().ok()?.len();
+        (left <= limit).then(|| Sections {
+            file: std::io::BufReader::new(file),
+            left,
+        })
+    }
+
+    /// The next section's payload, if its checksum holds.
+    fn raw(&mut self) -> Option<Vec<u8>> {
+        let mut header = [0u8; 16];
+        self.file.read_exact(&mut header).ok()?;
+        let len = u64::from_le_bytes(header[..8].try_into().ok()?);
+        let sum = u64::from_le_bytes(header[8..].try_into().ok()?);
+        self.left = self.left.checked_sub(16)?.checked_sub(len)?;
+        let mut payload = vec![0; usize::try_from(len).ok()?];
+        self.file.read_exact(&mut payload).ok()?;
+        (xxh3_64(&payload) == sum).then_some(payload)
+    }
+
+    fn next<T: DeserializeOwned>(&mut self) -> Option<T> {
+        postcard::from_bytes(&self.raw()?).ok()
+    }
 }
 
-/// Stores `parsed`, the journal read from exactly the bytes `stamp` describes, and removes
-/// the caches of journals that are gone. A cache that cannot be written is no error: it is
-/// only ever a shortcut.
-pub fn write(place: &CacheDir, journal: &Path, stamp: Stamp, parsed: &Journal) {
+/// The head for `journal` (now `journal_len` bytes), when the cache has one.
+pub fn read_head(place: &CacheDir, journal: &Path, journal_len: u64) -> Option<Head> {
+    let (_, key) = key(journal);
+    let (head_path, _) = files_in(&folder(place)?, &key);
+    let head: HeadFile = Sections::open(&head_path, bound(journal_len))?.next()?;
+    (head.format == FORMAT).then_some(Head {
+        stamp: head.stamp,
+        stat: head.stat,
+        model: head.model,
+        since_model: head.since_model,
+    })
+}
+
+/// The model's summary, when the model describes exactly the bytes `model` does; and the
+/// whole parsed journal too when `whole`.
+pub fn read_model(
+    place: &CacheDir,
+    journal: &Path,
+    model: &Stamp,
+    whole: bool,
+) -> Option<(Summary, Option<Journal>)> {
+    let (_, key) = key(journal);
+    let (_, model_path) = files_in(&folder(place)?, &key);
+    let mut sections = Sections::open(&model_path, bound(model.len))?;
+    let start: ModelStart = sections.next()?;
+    if start.format != FORMAT || start.stamp != *model {
+        return None;
+    }
+    let journal = if whole {
+        Some(sections.next::<Journal>()?)
+    } else {
+        None
+    };
+    Some((start.summary, journal))
+}
+
+/// Stores `parsed`, the journal read from exactly the bytes `stamp` describes (which `stat`
+/// vouches for, if anything does), and removes the caches of journals that are gone. A cache
+/// that cannot be written is no error: it is only ever a shortcut.
+pub fn write(
+    place: &CacheDir,
+    journal: &Path,
+    stamp: Stamp,
+    stat: Option<FileStat>,
+    parsed: &Journal,
+) {
     super::ignore_file_size_signal();
     let Some(folder) = folder_to_write(place) else {
         return;
     };
-    let (journal, key) = key(journal);
-    let (head_path, model_path) = files_in(&folder, &key);
-    let model = ModelRef {
+    let (journal_path, key) = key(journal);
+    let (_, model_path) = files_in(&folder, &key);
+    let start = ModelStart {
         format: FORMAT,
-        stamp,
-        journal: parsed,
-    };
-    let head = Head {
-        format: FORMAT,
-        journal: journal.as_os_str().as_encoded_bytes().to_vec(),
-        stamp,
+        stamp: stamp.clone(),
         summary: Summary::of(parsed),
     };
-    // The journal first: a head never points at a journal file that is not there yet.
-    let _ = write_checked(&folder, &model_path, &model)
-        .and_then(|()| write_checked(&folder, &head_path, &head));
+    // The model first: a head never points at a model that is not there yet.
+    let written = write_sections(&folder, &model_path, |out| {
+        out.section(&start)?;
+        out.section(parsed)
+    });
+    if written.is_some() {
+        let head = Head {
+            model: stamp.clone(),
+            stamp,
+            stat,
+            since_model: Summary::default(),
+        };
+        write_head_file(&folder, &journal_path, &key, &head);
+    }
     prune(&folder, &key);
 }
 
-fn write_checked<T: Serialize>(folder: &Path, path: &Path, value: &T) -> Option<()> {
-    use std::io::{Seek, SeekFrom, Write};
+/// Stores a new head for `journal`, whose model stays as it is.
+pub fn write_head(place: &CacheDir, journal: &Path, head: &Head) {
+    super::ignore_file_size_signal();
+    let Some(folder) = folder_to_write(place) else {
+        return;
+    };
+    let (journal_path, key) = key(journal);
+    write_head_file(&folder, &journal_path, &key, head);
+}
+
+fn write_head_file(folder: &Path, journal: &Path, key: &str, head: &Head) {
+    let (head_path, _) = files_in(folder, key);
+    let file = HeadFile {
+        format: FORMAT,
+        journal: journal.as_os_str().as_encoded_bytes().to_vec(),
+        stamp: head.stamp.clone(),
+        stat: head.stat,
+        model: head.model.clone(),
+        since_model: head.since_model.clone(),
+    };
+    let _ = write_sections(folder, &head_path, |out| out.section(&file));
+}
+
+/// Writes a cache file whole: a private temporary file, renamed into place.
+fn write_sections(
+    folder: &Path,
+    path: &Path,
+    fill: impl FnOnce(&mut SectionWriter) -> Option<()>,
+) -> Option<()> {
     // tempfile: created 0600 with O_EXCL, then renamed into place whole.
     let mut file = tempfile::Builder::new()
         .prefix(".cache-")
         .tempfile_in(folder)
         .ok()?;
-    // The payload streams to the file through the hash (a long journal's model is never held
-    // twice in memory); the hash goes in front once it is known.
-    file.write_all(&[0; 8]).ok()?;
-    let mut out = Hashing {
+    let mut out = SectionWriter {
         inner: std::io::BufWriter::new(file.as_file_mut()),
-        hasher: Xxh3::new(),
+        headers: Vec::new(),
+        at: 0,
     };
-    postcard::to_io(value, &mut out).ok()?;
+    fill(&mut out)?;
     out.inner.flush().ok()?;
-    let sum = out.hasher.digest();
+    let headers = std::mem::take(&mut out.headers);
     drop(out);
-    file.seek(SeekFrom::Start(0)).ok()?;
-    file.write_all(&sum.to_le_bytes()).ok()?;
+    for (at, len, sum) in headers {
+        file.seek(SeekFrom::Start(at)).ok()?;
+        file.write_all(&len.to_le_bytes()).ok()?;
+        file.write_all(&sum.to_le_bytes()).ok()?;
+    }
     file.persist(path).ok()?;
     Some(())
 }
 
-/// A writer that hashes what passes through it.
+/// Writes sections, each payload streaming to the file through its hash (a long journal's
+/// model is never held twice in memory); the headers are filled in once all is written.
+struct SectionWriter<'a> {
+    inner: std::io::BufWriter<&'a mut fs::File>,
+    /// (offset, length, hash) of each section written.
+    headers: Vec<(u64, u64, u64)>,
+    at: u64,
+}
+
+impl SectionWriter<'_> {
+    fn section<T: Serialize + ?Sized>(&mut self, value: &T) -> Option<()> {
+        self.inner.write_all(&[0; 16]).ok()?;
+        let mut out = Hashing {
+            inner: &mut self.inner,
+            hasher: Xxh3::new(),
+            written: 0,
+        };
+        postcard::to_io(value, &mut out).ok()?;
+        let (len, sum) = (out.written, out.hasher.digest());
+        self.headers.push((self.at, len, sum));
+        self.at += 16 + len;
+        Some(())
+    }
+}
+
+/// A writer that hashes and counts what passes through it.
 struct Hashing<W> {
     inner: W,
     hasher: Xxh3,
+    written: u64,
 }
 
-impl<W: std::io::Write> std::io::Write for Hashing<W> {
+impl<W: Write> Write for Hashing<W> {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
         let written = self.inner.write(bytes)?;
         self.hasher.update(&bytes[..written]);
+        self.written += written as u64;
         Ok(written)
     }
 
@@ -348,15 +591,51 @@ fn prune(folder: &Path, keep: &str) {
 /// The journal a head file is for, read from the start of the head alone (a head of an older
 /// format, or a damaged one, is for none).
 fn head_journal(head: &Path) -> Option<PathBuf> {
-    use std::io::Read;
     let file = sidefile::open(head, None).ok()??;
     let mut start = Vec::new();
     file.take(64 * 1024).read_to_end(&mut start).ok()?;
-    let (format, rest): (u32, _) = postcard::take_from_bytes(start.get(8..)?).ok()?;
+    let (format, rest): (u32, _) = postcard::take_from_bytes(start.get(16..)?).ok()?;
     let (path, _): (Vec<u8>, _) = postcard::take_from_bytes(rest).ok()?;
     (format == FORMAT).then(|| {
         PathBuf::from(std::ffi::OsString::from(
             <std::ffi::OsStr as std::os::unix::ffi::OsStrExt>::from_bytes(&path),
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stamp_goes_on_from_its_last_block_as_if_made_whole() {
+        let text: Vec<u8> = (0..200_000u32).map(|i| b"ab\n"[(i % 3) as usize]).collect();
+        for cut in [0, 1, 65_535, 65_536, 65_537, 131_072, 150_000] {
+            let (before, after) = text.split_at(cut);
+            let stamp = Stamp::of(before);
+            let from = stamp.last_block_start() as usize;
+            let mut stamper = Stamper::resume(&stamp, &before[from..]).unwrap();
+            stamper.update(after);
+            assert_eq!(stamper.stamp(), Stamp::of(&text), "cut at {cut}");
+        }
+        // A last block other than the one stamped is refused.
+        let stamp = Stamp::of(&text[..150_000]);
+        let mut wrong = text[131_072..150_000].to_vec();
+        wrong[5] ^= 1;
+        assert!(Stamper::resume(&stamp, &wrong).is_none());
+    }
+
+    #[test]
+    fn id_hashes_stay_sorted_and_round_trip() {
+        let mut summary = Summary::default();
+        summary.add_hashes(vec![9, 3, 7]);
+        summary.add_hashes((100..200).rev().collect());
+        summary.add_hashes(vec![5]);
+        let bytes = postcard::to_stdvec(&summary).unwrap();
+        let back: Summary = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(back, summary);
+        let mut expected: Vec<u64> = vec![3, 5, 7, 9];
+        expected.extend(100..200);
+        assert_eq!(back.id_hashes.0, expected);
+    }
 }

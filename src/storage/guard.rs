@@ -63,8 +63,8 @@ impl WriteGuard {
         Ok(())
     }
 
-    /// Appends `bytes` to the journal, which is `len` bytes long now.
-    pub fn append(&self, len: u64, bytes: Vec<u8>) -> Result<()> {
+    /// Appends `bytes` to the journal, which is `len` bytes long now; the journal, open.
+    pub fn append(&self, len: u64, bytes: Vec<u8>) -> Result<File> {
         let context = || unchanged(&self.path);
         let file = OpenOptions::new()
             .read(true)
@@ -105,7 +105,7 @@ impl WriteGuard {
             file.set_permissions(fs::Permissions::from_mode(FILE_MODE))
                 .with_context(|| format!("could not make {} private", self.path.display()))?;
         }
-        Ok(())
+        Ok(file)
     }
 }
 

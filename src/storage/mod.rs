@@ -3,14 +3,15 @@
 //! Every change goes through the one write protocol in `guard` (lock, recover, then a whole
 //! rewrite or an append). Adding entries appends, so that it costs the same on a journal of
 //! any size; `add` and `import` append the same bytes. Reading goes through a cache of the
-//! parsed journal (`cache`), checked against the journal's bytes, and reads only what was
-//! appended since.
+//! parsed journal (`cache`), which the journal's stat data (`stat`) or its bytes must vouch
+//! for, and reads only what was appended since.
 
 mod cache;
 mod fault;
 mod guard;
 mod pending;
 mod sidefile;
+mod stat;
 
 use std::fs::{self, File};
 use std::io::{self, Read, Write};
@@ -24,10 +25,11 @@ use crate::journal::edit::NEW_JOURNAL;
 use crate::journal::parse::{Parsed, Seed, parse, parse_tail};
 use crate::journal::{Entry, Journal};
 
-use cache::Stamp;
 pub use cache::{CacheDir, Summary};
+use cache::{Head, Stamp, Stamper};
 use guard::WriteGuard;
 pub use guard::write_atomically;
+use stat::{BeforeReading, FileStat};
 
 /// A UTF-8 byte-order mark, which some Windows editors put at the start of a file.
 const BOM: &str = "\u{feff}";
@@ -62,7 +64,7 @@ fn ignore_file_size_signal() {
 /// on `today`; `Ok(None)` when there is no file there yet. Does not refuse a journal with
 /// problems: `check` wants to see them all.
 pub fn read_for_check(path: &Path, today: NaiveDate) -> Result<Option<Loaded>> {
-    if let Some((journal, 0, _)) = read_in_pieces(path, Some(today), true) {
+    if let Some((journal, 0, _, _)) = read_in_pieces(path, Some(today), true) {
         // Nothing to locate, so no text is needed.
         return Ok(Some(Loaded {
             path: path.to_owned(),
@@ -87,7 +89,7 @@ pub fn read_for_check(path: &Path, today: NaiveDate) -> Result<Option<Loaded>> {
 
 /// The journal's text, `None` when it does not exist.
 pub fn read_text(path: &Path) -> Result<Option<String>> {
-    let Some(bytes) = read_bytes(path)? else {
+    let Some((bytes, _)) = read_bytes(path)? else {
         return Ok(None);
     };
     utf8(path, bytes).map(Some)
@@ -109,8 +111,9 @@ fn utf8(path: &Path, bytes: Vec<u8>) -> Result<String> {
 }
 
 /// The journal's bytes, without the part of an append a crash cut short (the file itself is
-/// left alone: only a writer, under the lock, rolls it back); `None` when there is no journal.
-fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
+/// left alone: only a writer, under the lock, rolls it back), and the stat data that vouches
+/// for them if any does; `None` when there is no journal.
+fn read_bytes(path: &Path) -> Result<Option<(Vec<u8>, Option<FileStat>)>> {
     // A FIFO would wait forever and a device never end: only a plain file can be a journal.
     if let Ok(meta) = fs::metadata(path)
         && !meta.is_file()
@@ -122,12 +125,13 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
         );
     }
     let read = open_plain(path).and_then(|mut file| {
+        let before = BeforeReading::of(&file);
         let meta = file.metadata()?;
         let mut bytes = Vec::with_capacity(meta.len() as usize);
         file.read_to_end(&mut bytes)?;
-        Ok((meta, bytes))
+        Ok((meta, bytes, before.confirm(&file)))
     });
-    let (meta, mut bytes) = match read {
+    let (meta, mut bytes, mut stat) = match read {
         Ok(read) => read,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(err) if path.is_dir() || err.raw_os_error() == Some(libc::EISDIR) => {
@@ -155,9 +159,10 @@ fn read_bytes(path: &Path) -> Result<Option<Vec<u8>>> {
             && record.state_of(pending::Identity::of(&meta), &bytes) == pending::State::CutShort
         {
             bytes.truncate(record.offset as usize);
+            stat = None;
         }
     }
-    Ok(Some(bytes))
+    Ok(Some((bytes, stat)))
 }
 
 /// Whether there is a journal at `path` (through a link), without reading it: a path that
@@ -207,14 +212,17 @@ pub fn load_journal_if_any(path: &Path, cache: &CacheDir) -> Result<Option<Journ
     if let Some(journal) = from_cache(path, cache) {
         return Ok(Some(journal));
     }
-    if let Some((journal, _, stamp)) = read_in_pieces(path, None, false) {
-        cache::write(cache, path, stamp, &journal);
+    if let Some((journal, _, stamp, stat)) = read_in_pieces(path, None, false) {
+        cache::write(cache, path, stamp, stat, &journal);
         return Ok(Some(journal));
     }
-    let Some(bytes) = read_bytes(path)? else {
+    let Some((bytes, stat)) = read_bytes(path)? else {
         return Ok(None);
     };
-    Ok(Some(parse_whole(path, cache, bytes)?.parsed.journal))
+    let stamp = Stamp::of(&bytes);
+    Ok(Some(
+        parse_whole(path, cache, bytes, stamp, stat)?.parsed.journal,
+    ))
 }
 
 /// For commands that only read: the journal as far as it can be read, and its mistakes located
@@ -230,11 +238,11 @@ pub fn load_journal_leniently(
     if let Some(journal) = from_cache(path, cache) {
         return Ok((journal, Vec::new()));
     }
-    if let Some((journal, _, stamp)) = read_in_pieces(path, Some(today), false) {
-        cache::write(cache, path, stamp, &journal);
+    if let Some((journal, _, stamp, stat)) = read_in_pieces(path, Some(today), false) {
+        cache::write(cache, path, stamp, stat, &journal);
         return Ok((journal, Vec::new()));
     }
-    let Some(bytes) = read_bytes(path)? else {
+    let Some((bytes, stat)) = read_bytes(path)? else {
         return load_journal(path, cache).map(|journal| (journal, Vec::new()));
     };
     let stamp = Stamp::of(&bytes);
@@ -253,7 +261,7 @@ pub fn load_journal_leniently(
         .map(|p| p.located(&loaded.path, &loaded.text))
         .collect();
     if mistakes.is_empty() {
-        cache::write(cache, path, stamp, loaded.journal());
+        cache::write(cache, path, stamp, stat, loaded.journal());
     }
     Ok((loaded.parsed.journal, mistakes))
 }
@@ -262,28 +270,28 @@ pub fn load_journal_leniently(
 const PIECE: usize = 256 * 1024;
 
 /// The journal read a piece at a time, its text never held whole (a long journal then costs
-/// little more memory than its model): the journal, its number of warnings, and the stamp of
-/// the bytes read. `None` for anything but the everyday case, which the caller then reads
+/// little more memory than its model): the journal, its number of warnings, the stamp of the
+/// bytes read and the stat data that vouches for them, if any does. `None` for anything but the everyday case, which the caller then reads
 /// whole: no journal or not a plain file, a redo record left by a crash, text that is not
 /// UTF-8, a shape the fast path leaves to toml_edit, or an error in the journal.
 fn read_in_pieces(
     path: &Path,
     today: Option<NaiveDate>,
     warnings: bool,
-) -> Option<(Journal, usize, Stamp)> {
+) -> Option<(Journal, usize, Stamp, Option<FileStat>)> {
     let real = fs::canonicalize(path).ok()?;
     if pending::exists(&real) {
         return None;
     }
     let mut file = open_plain(&real).ok()?;
+    let before = BeforeReading::of(&file);
     let meta = file.metadata().ok()?;
     if !meta.is_file() {
         return None;
     }
     let length = usize::try_from(meta.len()).ok()?;
     let mut reading = crate::journal::parse::Incremental::new(today, length, warnings);
-    let mut hasher = xxhash_rust::xxh3::Xxh3::new();
-    let mut total = 0u64;
+    let mut stamper = Stamper::default();
     let mut buffer: Vec<u8> = Vec::with_capacity(PIECE);
     let mut want = PIECE;
     let mut ended = false;
@@ -297,8 +305,7 @@ fn read_in_pieces(
                     ended = true;
                 }
                 Ok(n) => {
-                    hasher.update(&buffer[start..start + n]);
-                    total += n as u64;
+                    stamper.update(&buffer[start..start + n]);
                     buffer.truncate(start + n);
                 }
                 Err(err) if err.kind() == io::ErrorKind::Interrupted => buffer.truncate(start),
@@ -327,18 +334,20 @@ fn read_in_pieces(
     if pending::exists(&real) {
         return None;
     }
+    let stat = before.confirm(&file);
     let (journal, warnings) = reading.finish()?;
-    let stamp = Stamp {
-        len: total,
-        hash: hasher.digest(),
-    };
-    Some((journal, warnings, stamp))
+    Some((journal, warnings, stamper.stamp(), stat))
 }
 
-/// The whole journal read from `bytes`, which must have no errors; the cache is refreshed
-/// for next time, for exactly these bytes.
-fn parse_whole(path: &Path, cache: &CacheDir, bytes: Vec<u8>) -> Result<Loaded> {
-    let stamp = Stamp::of(&bytes);
+/// The whole journal read from `bytes` (`stamp` and `stat` describe them), which must have no
+/// errors; the cache is refreshed for next time, for exactly these bytes.
+fn parse_whole(
+    path: &Path,
+    cache: &CacheDir,
+    bytes: Vec<u8>,
+    stamp: Stamp,
+    stat: Option<FileStat>,
+) -> Result<Loaded> {
     let text = utf8(path, bytes)?;
     let loaded = Loaded {
         path: path.to_owned(),
@@ -346,68 +355,160 @@ fn parse_whole(path: &Path, cache: &CacheDir, bytes: Vec<u8>) -> Result<Loaded> 
         text,
     };
     refuse_errors(&loaded)?;
-    cache::write(cache, path, stamp, loaded.journal());
+    cache::write(cache, path, stamp, stat, loaded.journal());
     Ok(loaded)
 }
 
-/// What the cache knows of a journal that still begins with the bytes it describes: the
-/// stamp of all the bytes read, its summary, the text appended since, and what that adds.
-struct CachedStart {
-    cached: Stamp,
-    read: Stamp,
-    summary: Summary,
-    file: File,
-    tail: String,
-    added: Journal,
+/// The journal's bytes after the first `from`, when it still begins with the bytes `head`
+/// describes, and the stamper that has seen all of it. The journal is read (and hashed) whole,
+/// but only what follows `from` is kept, so a long journal costs little memory.
+fn read_checking_start(file: &mut File, head: &Stamp, from: u64) -> Option<(Vec<u8>, Stamper)> {
+    let mut stamper = Stamper::default();
+    let mut kept = Vec::new();
+    let mut buffer = vec![0u8; 256 * 1024];
+    let mut checked = head.len == 0;
+    loop {
+        let n = match file.read(&mut buffer) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        let chunk = &buffer[..n];
+        let at = stamper.len();
+        // Stamped up to exactly the head's end, and compared there.
+        let (before, after) = if !checked && at + n as u64 >= head.len {
+            chunk.split_at((head.len - at) as usize)
+        } else {
+            (chunk, &[][..])
+        };
+        stamper.update(before);
+        keep_after(&mut kept, before, at, from);
+        if !checked && stamper.len() == head.len {
+            if stamper.stamp() != *head {
+                return None;
+            }
+            checked = true;
+        }
+        let at = stamper.len();
+        stamper.update(after);
+        keep_after(&mut kept, after, at, from);
+    }
+    checked.then_some((kept, stamper))
 }
 
-/// `None` when there is no cache for `path`, the journal no longer begins with what it
-/// describes, or what was appended since cannot be read on its own. The described part is
-/// hashed as it streams past, never held, so a long journal costs little memory.
-fn cached_start(path: &Path, cache: &CacheDir) -> Option<CachedStart> {
-    let mut file = open_plain(path).ok()?;
+/// Keeps the part of `chunk` (which begins at offset `at`) that lies at or after `from`.
+fn keep_after(kept: &mut Vec<u8>, chunk: &[u8], at: u64, from: u64) {
+    let skip = from.saturating_sub(at).min(chunk.len() as u64) as usize;
+    kept.extend_from_slice(&chunk[skip..]);
+}
+
+/// `len` bytes of `file` from `offset`.
+fn read_at(file: &File, offset: u64, len: u64) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; usize::try_from(len).ok()?];
+    std::os::unix::fs::FileExt::read_exact_at(file, &mut bytes, offset).ok()?;
+    Some(bytes)
+}
+
+/// What the cache knows of the journal open as `file`, when the journal's stat data or its
+/// bytes vouch for the cache's head: the head, the model's summary (and the whole model if
+/// `whole`), the journal's bytes after the model (all of them, or only a head's stat vouched
+/// for them, none when `!whole`: `add` then goes by the head's summary of them), and the stamp
+/// and stat data of all its bytes now.
+struct Vouched {
+    head: Head,
+    summary: Summary,
+    model: Option<Journal>,
+    /// `None` when the head's stat vouched and the bytes after the model were not read.
+    tail: Option<String>,
+    stamper: Option<Stamper>,
+    stamp: Stamp,
+    stat: Option<FileStat>,
+}
+
+fn vouched(file: &mut File, path: &Path, cache: &CacheDir, whole: bool) -> Option<Vouched> {
+    // Before any byte is read: the stat data that may vouch for them.
+    let before = BeforeReading::of(file);
     let meta = file.metadata().ok()?;
     if !meta.is_file() {
         return None;
     }
-    let (cached, summary) = cache::read_head(cache, path, meta.len())?;
-    let hasher = cached.matches_start_of(&mut file)?;
-    let mut tail = String::new();
-    file.read_to_string(&mut tail).ok()?;
-    let added = read_tail(&tail, &summary)?;
-    Some(CachedStart {
-        cached,
-        read: cached.followed_by(hasher, tail.as_bytes()),
+    let head = cache::read_head(cache, path, meta.len())?;
+    let (summary, model) = cache::read_model(cache, path, &head.model, whole)?;
+    let after_model = head.stamp.len.checked_sub(head.model.len)?;
+    if head.stat.is_some() && head.stat == Some(FileStat::of(&meta)) {
+        let tail = if whole {
+            Some(String::from_utf8(read_at(file, head.model.len, after_model)?).ok()?)
+        } else {
+            None
+        };
+        return Some(Vouched {
+            stamp: head.stamp.clone(),
+            stat: head.stat,
+            head,
+            summary,
+            model,
+            tail,
+            stamper: None,
+        });
+    }
+    let (tail, stamper) = read_checking_start(file, &head.stamp, head.model.len)?;
+    Some(Vouched {
+        stamp: stamper.stamp(),
+        stat: before.confirm(file),
+        head,
         summary,
-        file,
-        tail,
-        added,
+        model,
+        tail: Some(String::from_utf8(tail).ok()?),
+        stamper: Some(stamper),
     })
 }
 
-/// The journal from the cache, plus whatever was appended since it was made; `None` sends the
+/// The journal from the cache, plus whatever was appended after the model; `None` sends the
 /// caller to read the whole journal.
 fn from_cache(path: &Path, cache: &CacheDir) -> Option<Journal> {
     let real = fs::canonicalize(path).ok()?;
     if pending::exists(&real) {
         return None;
     }
-    let CachedStart {
-        cached,
-        read,
+    let mut file = open_plain(&real).ok()?;
+    let Vouched {
+        head,
+        summary,
+        model,
         tail,
-        added,
+        stamp,
+        stat,
         ..
-    } = cached_start(&real, cache)?;
-    let mut journal = cache::read_journal(cache, path, cached)?;
+    } = vouched(&mut file, &real, cache, true)?;
+    let (mut journal, tail) = (model?, tail?);
+    if !tail.is_empty() && !head.model.ends_line() {
+        return None;
+    }
+    let added = read_tail(&tail, &summary)?;
+    // A writer that began while this read may have been read half way: then the whole read,
+    // which knows how to leave such an append out.
+    if pending::exists(&real) {
+        return None;
+    }
+    let since_model = Summary::of(&added);
     journal.trackers.extend(added.trackers);
     journal.entries.extend(added.entries);
     journal.reasons.extend(added.reasons);
     journal.contacts.extend(added.contacts);
+    // Stamped with the bytes just read and parsed, never with a second read of the file (a
+    // writer may have appended in between).
     if tail.len() > TAIL_REFRESH_BYTES {
-        // Stamped with the bytes just read and parsed, never with a second read of the file
-        // (a writer may have appended in between).
-        cache::write(cache, path, read, &journal);
+        cache::write(cache, path, stamp, stat, &journal);
+    } else if stat.is_some() && (stat != head.stat || stamp != head.stamp) {
+        // Vouched for by its stat data from now on, the next read reads no more than this.
+        let head = Head {
+            stamp,
+            stat,
+            model: head.model,
+            since_model,
+        };
+        cache::write_head(cache, path, &head);
     }
     Some(journal)
 }
@@ -545,10 +646,14 @@ fn rewrite(guard: &WriteGuard, cache: &CacheDir, new_text: &str) -> Result<()> {
         );
     }
     guard.rewrite(new_text.as_bytes())?;
+    let stat = open_plain(&guard.path)
+        .ok()
+        .and_then(|file| stat::settled_after_write(&file));
     cache::write(
         cache,
         &guard.path,
         Stamp::of(new_text.as_bytes()),
+        stat,
         &checked.journal,
     );
     Ok(())
@@ -615,39 +720,85 @@ fn append<T>(
     }
     let guard = WriteGuard::acquire(path)?;
     let path = guard.path.as_path();
-    let cached = if whole {
-        None
-    } else {
-        summary_for_append(path, cache)
-    };
-    let (len, ending, journal, summary) = match cached {
-        Some((len, ending, summary)) => (len, ending, None, summary),
+    let cached = if whole { None } else { appendable(path, cache) };
+    let (base, journal) = match cached {
+        Some(base) => (base, None),
         None => {
-            let bytes = read_bytes(path)?.unwrap_or_default();
+            let (bytes, stat) = read_bytes(path)?.unwrap_or_default();
             if String::from_utf8_lossy(&bytes).trim().is_empty() {
-                (0, Ending::Lf, Some(Journal::default()), Summary::default())
+                (Appendable::empty(), Some(Journal::default()))
             } else {
-                let (len, ending) = (bytes.len() as u64, Ending::of(&bytes));
-                let journal = parse_whole(path, cache, bytes)?.parsed.journal;
-                let summary = Summary::of(&journal);
-                (len, ending, Some(journal), summary)
+                let mut stamper = Stamper::default();
+                stamper.update(&bytes);
+                let ending = Ending::of(&bytes);
+                let stamp = stamper.stamp();
+                let loaded = parse_whole(path, cache, bytes, stamp.clone(), stat)?;
+                let journal = loaded.parsed.journal;
+                let base = Appendable {
+                    ending,
+                    summary: Summary::of(&journal),
+                    stamper,
+                    model: stamp,
+                    since_model: Summary::default(),
+                };
+                (base, Some(journal))
             }
         }
     };
-    let (additions, result) = make(journal.as_ref(), &summary)?;
-    let fragment = fragment(ending, &additions);
+    let (additions, result) = make(journal.as_ref(), &base.summary)?;
+    let fragment = fragment(base.ending, &additions);
     // Never append what would not read back as exactly what was meant.
-    if read_tail(&fragment, &summary).as_ref() != Some(&additions) {
+    if read_tail(&fragment, &base.summary).as_ref() != Some(&additions) {
         bail!(
             "this would not have read back as written, so nothing was written; please report this as a bug"
         );
     }
-    if len == 0 {
+    if base.stamper.len() == 0 {
         rewrite(&guard, cache, &format!("{NEW_JOURNAL}{fragment}"))?;
-    } else {
-        guard.append(len, fragment.into_bytes())?;
+        return Ok(result);
     }
+    let Appendable {
+        mut stamper,
+        model,
+        mut since_model,
+        ..
+    } = base;
+    let file = guard.append(stamper.len(), fragment.as_bytes().to_vec())?;
+    // The cache's head follows the append, so the next command reads none of the journal.
+    stamper.update(fragment.as_bytes());
+    since_model.extend(&additions);
+    let head = Head {
+        stamp: stamper.stamp(),
+        stat: stat::settled_after_write(&file),
+        model,
+        since_model,
+    };
+    cache::write_head(cache, path, &head);
     Ok(result)
+}
+
+/// What an append needs to know of the journal: how it ends, its summary, its stamp so far
+/// (`stamper`: its length, and what the appended bytes are stamped after), and the cache's
+/// model with what the journal adds after it, for the head the append writes.
+struct Appendable {
+    ending: Ending,
+    summary: Summary,
+    stamper: Stamper,
+    model: Stamp,
+    since_model: Summary,
+}
+
+impl Appendable {
+    /// A journal not begun yet.
+    fn empty() -> Appendable {
+        Appendable {
+            ending: Ending::Lf,
+            summary: Summary::default(),
+            stamper: Stamper::default(),
+            model: Stamp::default(),
+            since_model: Summary::default(),
+        }
+    }
 }
 
 /// The text that appending `additions` adds to a journal ending as `ending`: each table after
@@ -717,27 +868,43 @@ pub(crate) fn read_appended(tail: &str, summary: &Summary) -> Option<Journal> {
     read_tail(tail, summary)
 }
 
-/// For an append: the journal's length, how it ends, and its summary, all from the cache and
-/// the text appended since, when the cache describes the journal; `None` otherwise.
-fn summary_for_append(path: &Path, cache: &CacheDir) -> Option<(u64, Ending, Summary)> {
-    let CachedStart {
-        read,
+/// What an append needs, from the cache when it can vouch for the journal: then only the
+/// journal's last block is read when its stat data vouches, else the journal is hashed and
+/// what follows the model parsed. `None` sends the caller to parse the whole journal.
+fn appendable(path: &Path, cache: &CacheDir) -> Option<Appendable> {
+    let mut file = open_plain(path).ok()?;
+    let Vouched {
+        head,
         mut summary,
-        file,
         tail,
-        added,
+        stamper,
+        stamp,
         ..
-    } = cached_start(path, cache)?;
-    summary.extend(&added);
-    let len = read.len;
-    let mut last_two = [0u8; 2];
-    let ending = if len >= 2 {
-        std::os::unix::fs::FileExt::read_exact_at(&file, &mut last_two, len - 2).ok()?;
-        Ending::of(&last_two)
-    } else {
-        Ending::of(tail.as_bytes())
+    } = vouched(&mut file, path, cache, false)?;
+    let (stamper, since_model) = match (stamper, tail) {
+        (Some(stamper), Some(tail)) => {
+            if !tail.is_empty() && !head.model.ends_line() {
+                return None;
+            }
+            (stamper, Summary::of(&read_tail(&tail, &summary)?))
+        }
+        _ => {
+            let from = stamp.last_block_start();
+            let stamper = Stamper::resume(&stamp, &read_at(&file, from, stamp.len - from)?)?;
+            (stamper, head.since_model)
+        }
     };
-    Some((len, ending, summary))
+    summary.merge(&since_model);
+    let len = stamp.len;
+    let from = len.saturating_sub(2);
+    let ending = Ending::of(&read_at(&file, from, len - from)?);
+    Some(Appendable {
+        ending,
+        summary,
+        stamper,
+        model: head.model,
+        since_model,
+    })
 }
 
 /// A private temporary file beside the journal holding `text`, for the editor; removed when

@@ -251,16 +251,26 @@ fn stray_characters_after_the_cached_part_are_refused_as_a_full_read_refuses_the
 
 /// A cache file's payload rewritten as another user could: same length, checksum fixed.
 fn tamper(file: &PathBuf, from: &str, to: &str) {
-    let raw = fs::read(file).unwrap();
-    let mut payload = raw[8..].to_vec();
-    let at = payload
-        .windows(from.len())
-        .position(|w| w == from.as_bytes())
-        .expect("the note is in the cache");
-    payload[at..at + to.len()].copy_from_slice(to.as_bytes());
-    let mut forged = xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes().to_vec();
-    forged.extend_from_slice(&payload);
-    fs::write(file, forged).unwrap();
+    // A cache file is sections: each its length and xxh3 (8 bytes each), then its payload.
+    let mut raw = fs::read(file).unwrap();
+    let mut at = 0;
+    while at < raw.len() {
+        let len = u64::from_le_bytes(raw[at..at + 8].try_into().unwrap()) as usize;
+        let payload = at + 16..at + 16 + len;
+        if let Some(found) = raw[payload.clone()]
+            .windows(from.len())
+            .position(|w| w == from.as_bytes())
+        {
+            let start = payload.start + found;
+            raw[start..start + to.len()].copy_from_slice(to.as_bytes());
+            let sum = xxhash_rust::xxh3::xxh3_64(&raw[payload]);
+            raw[at + 8..at + 16].copy_from_slice(&sum.to_le_bytes());
+            fs::write(file, raw).unwrap();
+            return;
+        }
+        at = payload.end;
+    }
+    panic!("{from:?} is not in the cache");
 }
 
 /// Finding 3: a cache folder or file that someone else owns or may write is never believed.
@@ -374,4 +384,103 @@ fn reasons_and_contacts_appended_after_the_cache_read_back_the_same() {
         assert_eq!(journal.ok(args), plain, "{args:?}");
         assert_eq!(journal.ok(args), plain, "{args:?} warm");
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stat data vouching for the cache (issue 11: `add` without reading the journal)
+
+/// Waits until the clock files are stamped with has moved on, so that the journal's stat data
+/// can vouch for the bytes the next command reads or writes.
+fn let_the_clock_move() {
+    std::thread::sleep(Duration::from_millis(30));
+}
+
+/// Rewrites `from` as `to` (same length) in place: same inode, same size, and the mtime put
+/// back as it was; only the ctime, which nobody can set, tells the change.
+fn edit_in_place_keeping_the_mtime(path: &std::path::Path, from: &str, to: &str) {
+    use std::io::{Seek, SeekFrom, Write};
+    assert_eq!(from.len(), to.len());
+    let text = fs::read_to_string(path).unwrap();
+    let at = text.find(from).expect("the text is in the journal") as u64;
+    let mtime = fs::metadata(path).unwrap().modified().unwrap();
+    let mut file = fs::OpenOptions::new().write(true).open(path).unwrap();
+    file.seek(SeekFrom::Start(at)).unwrap();
+    file.write_all(to.as_bytes()).unwrap();
+    file.set_times(fs::FileTimes::new().set_modified(mtime))
+        .unwrap();
+    drop(file);
+    assert_eq!(fs::metadata(path).unwrap().modified().unwrap(), mtime);
+}
+
+#[test]
+fn an_edit_that_keeps_size_and_mtime_is_seen_after_the_stat_data_vouched() {
+    let journal = TestJournal::with(SAMPLE);
+    let_the_clock_move();
+    // A read, then adds: each leaves a head whose stat data vouches for the journal.
+    assert_same_answers(&journal, "start");
+    journal.ok(&["add", "-t", "alcohol", "one"]);
+    journal.ok(&["add", "-t", "alcohol", "two"]);
+    let_the_clock_move();
+    assert_same_answers(&journal, "after two adds");
+    edit_in_place_keeping_the_mtime(&journal.path, "Argued with Dad", "Argued with Mum");
+    assert!(without_cache(&journal, &["list"]).contains("Argued with Mum"));
+    assert_same_answers(&journal, "after an edit in place");
+    // And one in what the adds appended, which only the head describes.
+    let_the_clock_move();
+    journal.ok(&["list"]);
+    edit_in_place_keeping_the_mtime(&journal.path, "\"two\"", "\"owt\"");
+    assert_same_answers(&journal, "after an edit of an added entry");
+    journal.ok(&["add", "-t", "alcohol", "three"]);
+    let list = journal.ok(&["list", "--format", "json"]);
+    assert!(
+        list.contains("\"owt\"") && list.contains("\"three\""),
+        "{list}"
+    );
+    assert_same_answers(&journal, "after an add on the edited journal");
+}
+
+#[test]
+fn a_journal_replaced_by_one_of_the_same_size_and_mtime_is_seen() {
+    let journal = TestJournal::with(SAMPLE);
+    let_the_clock_move();
+    journal.ok(&["add", "-t", "alcohol", "one"]);
+    let_the_clock_move();
+    assert_same_answers(&journal, "start");
+    // As a sync tool or `git checkout` does: a new file renamed over the journal.
+    let mtime = fs::metadata(&journal.path).unwrap().modified().unwrap();
+    let other = journal.path.with_extension("new");
+    fs::write(&other, journal.text().replace("\"one\"", "\"eno\"")).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&other)
+        .unwrap()
+        .set_times(fs::FileTimes::new().set_modified(mtime))
+        .unwrap();
+    fs::rename(&other, &journal.path).unwrap();
+    assert!(journal.ok(&["list"]).contains("eno"));
+    assert_same_answers(&journal, "after the journal was replaced");
+}
+
+#[test]
+fn adds_one_after_another_read_back_the_same() {
+    let journal = TestJournal::with(SAMPLE);
+    assert_same_answers(&journal, "start");
+    for i in 0..6 {
+        journal.ok(&["add", "-t", "alcohol", &format!("add number {i}")]);
+    }
+    // A hand append right after, in the same tick of the clock as the last add perhaps.
+    let mut text = journal.text();
+    text.push_str("\n[[entry]]\ndate = 2026-11-20\ntracker = \"alcohol\"\nkind = \"checkin\"\ntext = \"by hand\"\n");
+    fs::write(&journal.path, &text).unwrap();
+    journal.ok(&["add", "-t", "alcohol", "after the hand append"]);
+    let list = journal.ok(&["list", "--format", "json"]);
+    for text in [
+        "add number 0",
+        "add number 5",
+        "by hand",
+        "after the hand append",
+    ] {
+        assert!(list.contains(text), "{text} is missing: {list}");
+    }
+    assert_same_answers(&journal, "after adds one after another");
 }
