@@ -212,18 +212,27 @@ impl Summary {
         self.add_hashes(more.id_hashes.0.clone());
     }
 
-    fn add_hashes(&mut self, hashes: Vec<u64>) {
-        let sorted = &mut self.id_hashes.0;
-        if hashes.len() < 32 {
-            // An append adds one or a few: put each in place rather than sort them all.
-            for hash in hashes {
-                let at = sorted.partition_point(|&h| h < hash);
-                sorted.insert(at, hash);
-            }
-        } else {
-            sorted.extend(hashes);
-            sorted.sort_unstable();
+    fn add_hashes(&mut self, mut hashes: Vec<u64>) {
+        if hashes.is_empty() {
+            return;
         }
+        // Merged, not sorted all over again: an append adds a few to a hundred thousand.
+        hashes.sort_unstable();
+        let old = std::mem::take(&mut self.id_hashes.0);
+        let mut merged = Vec::with_capacity(old.len() + hashes.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), hashes.into_iter().peekable());
+        while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
+            if x <= y {
+                merged.push(x);
+                a.next();
+            } else {
+                merged.push(y);
+                b.next();
+            }
+        }
+        merged.extend(a);
+        merged.extend(b);
+        self.id_hashes.0 = merged;
     }
 
     /// The trackers and their resets as a journal, enough to name trackers and count days.

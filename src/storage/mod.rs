@@ -359,14 +359,15 @@ fn parse_whole(
     Ok(loaded)
 }
 
-/// The journal's bytes after the first `from`, when it still begins with the bytes `head`
-/// describes, and the stamper that has seen all of it. The journal is read (and hashed) whole,
-/// but only what follows `from` is kept, so a long journal costs little memory.
-fn read_checking_start(file: &mut File, head: &Stamp, from: u64) -> Option<(Vec<u8>, Stamper)> {
+/// The journal's bytes after those `start` describes, when it still begins with them, and the
+/// stamper that has seen all of it. The journal is read (and hashed) whole, but only what
+/// follows `start` is kept, so a long journal costs little memory.
+fn read_checking_start(file: &mut File, start: &Stamp) -> Option<(Vec<u8>, Stamper)> {
+    let from = start.len;
     let mut stamper = Stamper::default();
     let mut kept = Vec::new();
     let mut buffer = vec![0u8; 256 * 1024];
-    let mut checked = head.len == 0;
+    let mut checked = start.len == 0;
     loop {
         let n = match file.read(&mut buffer) {
             Ok(0) => break,
@@ -376,16 +377,16 @@ fn read_checking_start(file: &mut File, head: &Stamp, from: u64) -> Option<(Vec<
         };
         let chunk = &buffer[..n];
         let at = stamper.len();
-        // Stamped up to exactly the head's end, and compared there.
-        let (before, after) = if !checked && at + n as u64 >= head.len {
-            chunk.split_at((head.len - at) as usize)
+        // Stamped up to exactly the start's end, and compared there.
+        let (before, after) = if !checked && at + n as u64 >= start.len {
+            chunk.split_at((start.len - at) as usize)
         } else {
             (chunk, &[][..])
         };
         stamper.update(before);
         keep_after(&mut kept, before, at, from);
-        if !checked && stamper.len() == head.len {
-            if stamper.stamp() != *head {
+        if !checked && stamper.len() == start.len {
+            if stamper.stamp() != *start {
                 return None;
             }
             checked = true;
@@ -452,7 +453,9 @@ fn vouched(file: &mut File, path: &Path, cache: &CacheDir, whole: bool) -> Optio
             stamper: None,
         });
     }
-    let (tail, stamper) = read_checking_start(file, &head.stamp, head.model.len)?;
+    // Read whole, only the model's start must still be there: what follows it is parsed
+    // anyway (the journal may have been put back to an older state since the head was written).
+    let (tail, stamper) = read_checking_start(file, &head.model)?;
     Some(Vouched {
         stamp: stamper.stamp(),
         stat: before.confirm(file),

@@ -483,4 +483,16 @@ fn adds_one_after_another_read_back_the_same() {
         assert!(list.contains(text), "{text} is missing: {list}");
     }
     assert_same_answers(&journal, "after adds one after another");
+    // Put back as it was before the adds (a `git checkout`, a restored backup): the model of
+    // that older journal is still of use, the head describing the adds is not.
+    fs::write(&journal.path, SAMPLE).unwrap();
+    assert_same_answers(&journal, "after the journal was put back");
+    journal.ok(&["add", "-t", "alcohol", "after the journal was put back"]);
+    let text = journal.text();
+    assert!(
+        text.starts_with(SAMPLE) && text.ends_with("text = \"after the journal was put back\"\n"),
+        "{text}"
+    );
+    assert!(!journal.text().contains("add number 0"));
+    assert_same_answers(&journal, "after an add on the journal put back");
 }
