@@ -7,7 +7,7 @@ use anyhow::{Result, bail};
 use crate::cli::CheckArgs;
 use crate::context::Context;
 use crate::journal::edit;
-use crate::journal::parse::{LineIndex, Severity};
+use crate::journal::parse::Severity;
 use crate::output::{plural, terminal_safe};
 use crate::storage;
 use crate::words::check as words;
@@ -16,20 +16,16 @@ pub fn run(args: &CheckArgs, ctx: &Context) -> Result<()> {
     if args.fix {
         return fix(ctx);
     }
-    let Some(loaded) = storage::read_for_check(&ctx.journal, ctx.today)? else {
+    let Some(checked) = storage::read_for_check(&ctx.journal, ctx.today)? else {
         bail!(
             "there is no journal at {} yet; begin one with `milestone start NAME`",
             ctx.journal.display()
         );
     };
-    let mut problems: Vec<_> = loaded.parsed.problems.iter().collect();
-    problems.sort_by_key(|p| p.span.start);
-
+    let path = &ctx.journal;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let lines = LineIndex::new(&loaded.text);
     let mut errors = 0;
-    for problem in &problems {
-        let (line, column) = lines.line_col(problem.span.start);
+    for (problem, (line, column)) in &checked.problems {
         // "PATH:LINE:COL: warning: message", as compilers write it.
         let severity = match problem.severity {
             Severity::Warning => "warning: ",
@@ -40,28 +36,28 @@ pub fn run(args: &CheckArgs, ctx: &Context) -> Result<()> {
         };
         let located = format!(
             "{}:{line}:{column}: {severity}{}",
-            loaded.path.display(),
+            path.display(),
             problem.message
         );
         writeln!(out, "{}", terminal_safe(&located))?;
     }
     out.flush()?;
-    let journal = loaded.journal();
+    let journal = &checked.journal;
     if errors > 0 {
         bail!(
             "{} in {}; fix {} and run `milestone check` again",
             plural(errors, "problem"),
-            loaded.path.display(),
+            path.display(),
             if errors == 1 { "it" } else { "them" }
         );
     }
     writeln!(
         out,
         "{}: ok ({}, {}{})",
-        loaded.path.display(),
+        path.display(),
         plural(journal.trackers.len() as i64, "tracker"),
         plural(journal.entries.len() as i64, "entry"),
-        match problems.len() {
+        match checked.problems.len() {
             0 => String::new(),
             n => format!(", {}", plural(n as i64, "warning")),
         }

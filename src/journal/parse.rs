@@ -129,6 +129,73 @@ impl<'t> LineIndex<'t> {
     }
 }
 
+/// Places byte offsets as `line_col` does, from a text that streams past a piece at a time
+/// (`check` of a long journal with warnings never holds its text whole).
+pub struct Locator {
+    /// (offset, which) in the order of the offsets.
+    wanted: Vec<(usize, usize)>,
+    next: usize,
+    places: Vec<(usize, usize)>,
+    /// The offset the next piece begins at.
+    at: usize,
+    line: usize,
+    /// Characters of the current line before where the reading is.
+    column: usize,
+}
+
+impl Locator {
+    pub fn new(offsets: &[usize]) -> Locator {
+        let mut wanted: Vec<(usize, usize)> = offsets.iter().copied().zip(0..).collect();
+        wanted.sort_unstable();
+        Locator {
+            wanted,
+            next: 0,
+            places: vec![(0, 0); offsets.len()],
+            at: 0,
+            line: 1,
+            column: 0,
+        }
+    }
+
+    /// Reads the next piece of the text's bytes; `last` places what lies past the end.
+    pub fn feed(&mut self, piece: &[u8], last: bool) {
+        let end = self.at + piece.len();
+        let mut scanned = 0;
+        while let Some(&(offset, which)) = self.wanted.get(self.next) {
+            // An offset at the very end of a piece may be inside a character it cuts.
+            if offset >= end && !last {
+                break;
+            }
+            let to = offset.min(end) - self.at;
+            self.pass(&piece[scanned..to]);
+            scanned = to;
+            // Inside a character: its start, as `line_col` floors to it.
+            let inside = piece.get(to).is_some_and(|&b| b & 0xC0 == 0x80);
+            self.places[which] = (self.line, self.column - usize::from(inside) + 1);
+            self.next += 1;
+        }
+        self.pass(&piece[scanned..]);
+        self.at = end;
+    }
+
+    /// Moves over `bytes`: the lines they end, and the characters of the line they leave.
+    fn pass(&mut self, bytes: &[u8]) {
+        let chars = |bytes: &[u8]| bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count();
+        match memchr::memrchr(b'\n', bytes) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', bytes).count();
+                self.column = chars(&bytes[last + 1..]);
+            }
+            None => self.column += chars(bytes),
+        }
+    }
+
+    /// The (line, column) of each offset, in the order they were given.
+    pub fn places(self) -> Vec<(usize, usize)> {
+        self.places
+    }
+}
+
 /// 1-based line and column (in characters) of a byte offset, as editors count them.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(text, offset.min(text.len()));
@@ -242,7 +309,9 @@ impl Incremental {
         Some(read)
     }
 
-    pub fn finish(self) -> Option<(Journal, usize)> {
+    /// The journal and its warnings (in the order `parse` gives them); `None` when it has an
+    /// error, which only a whole read can place.
+    pub fn finish(self) -> Option<(Journal, Vec<Problem>)> {
         let Incremental {
             mut reader,
             chunked,
@@ -252,12 +321,16 @@ impl Incremental {
         let root = chunked.finish().ok()?;
         reader.read_root(&root);
         reader.read_tables(&root, today, &|_| false);
-        let errors = reader
+        if reader
             .problems
             .iter()
-            .filter(|(_, p)| p.severity == Severity::Error)
-            .count();
-        (errors == 0).then_some((reader.journal, reader.problems.len()))
+            .any(|(_, p)| p.severity == Severity::Error)
+        {
+            return None;
+        }
+        reader.problems.sort_by_key(|(order, _)| *order);
+        let problems = reader.problems.into_iter().map(|(_, p)| p).collect();
+        Some((reader.journal, problems))
     }
 }
 
@@ -889,6 +962,21 @@ fn first_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locator_places_every_offset_as_line_col_does_whatever_the_pieces() {
+        let text = "a = 1\n\nnote = \"día de café ☕\"\r\n[[entry]]\nx = \"ü\"\n\nlast";
+        let offsets: Vec<usize> = (0..=text.len() + 2).rev().collect();
+        let expected: Vec<_> = offsets.iter().map(|&o| line_col(text, o)).collect();
+        for size in 1..=text.len() {
+            let mut locator = Locator::new(&offsets);
+            let pieces: Vec<&[u8]> = text.as_bytes().chunks(size).collect();
+            for (i, piece) in pieces.iter().enumerate() {
+                locator.feed(piece, i + 1 == pieces.len());
+            }
+            assert_eq!(locator.places(), expected, "pieces of {size}");
+        }
+    }
 
     fn problems(text: &str) -> Vec<(usize, usize, Severity, String)> {
         parse(text, None)

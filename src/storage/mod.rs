@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use toml_edit::DocumentMut;
 
 use crate::journal::edit::NEW_JOURNAL;
-use crate::journal::parse::{Parsed, Seed, parse, parse_tail};
+use crate::journal::parse::{LineIndex, Locator, Parsed, Problem, Seed, parse, parse_tail};
 use crate::journal::{Entry, Journal};
 
 pub use cache::{CacheDir, Summary};
@@ -60,31 +60,68 @@ fn ignore_file_size_signal() {
     });
 }
 
+/// A journal read for `milestone check`: its model (as much as could be read) and every
+/// problem with its 1-based (line, column), in the order of the text.
+pub struct Checked {
+    pub journal: Journal,
+    pub problems: Vec<(Problem, (usize, usize))>,
+}
+
 /// Reads and parses the journal at `path` for `milestone check`, with the warnings that depend
 /// on `today`; `Ok(None)` when there is no file there yet. Does not refuse a journal with
 /// problems: `check` wants to see them all.
-pub fn read_for_check(path: &Path, today: NaiveDate) -> Result<Option<Loaded>> {
-    if let Some((journal, 0, _, _)) = read_in_pieces(path, Some(today), true) {
-        // Nothing to locate, so no text is needed.
-        return Ok(Some(Loaded {
-            path: path.to_owned(),
-            text: String::new(),
-            parsed: Parsed {
-                journal,
-                problems: Vec::new(),
-                is_toml: true,
-            },
-        }));
+pub fn read_for_check(path: &Path, today: NaiveDate) -> Result<Option<Checked>> {
+    if let Some((journal, problems, stamp, _)) = read_in_pieces(path, Some(today), true) {
+        // Warnings are placed by a second pass over the same bytes, never held whole.
+        let offsets: Vec<usize> = problems.iter().map(|p| p.span.start).collect();
+        if let Some(places) = locate(path, &offsets, &stamp) {
+            return Ok(Some(Checked::new(journal, problems, places)));
+        }
     }
     let Some(text) = read_text(path)? else {
         return Ok(None);
     };
     let parsed = parse(&text, Some(today));
-    Ok(Some(Loaded {
-        path: path.to_owned(),
-        text,
-        parsed,
-    }))
+    let lines = LineIndex::new(&text);
+    let places = parsed
+        .problems
+        .iter()
+        .map(|p| lines.line_col(p.span.start))
+        .collect();
+    Ok(Some(Checked::new(parsed.journal, parsed.problems, places)))
+}
+
+impl Checked {
+    fn new(journal: Journal, problems: Vec<Problem>, places: Vec<(usize, usize)>) -> Checked {
+        let mut problems: Vec<_> = problems.into_iter().zip(places).collect();
+        problems.sort_by_key(|(problem, _)| problem.span.start);
+        Checked { journal, problems }
+    }
+}
+
+/// The (line, column) of each of `offsets` in the journal at `path`, read a piece at a time;
+/// `None` unless its bytes are still those `stamp` describes.
+fn locate(path: &Path, offsets: &[usize], stamp: &Stamp) -> Option<Vec<(usize, usize)>> {
+    let mut locator = Locator::new(offsets);
+    if offsets.is_empty() {
+        return Some(locator.places());
+    }
+    let mut file = open_plain(&fs::canonicalize(path).ok()?).ok()?;
+    let mut stamper = Stamper::default();
+    let mut buffer = vec![0u8; PIECE];
+    loop {
+        let n = match file.read(&mut buffer) {
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(_) => return None,
+        };
+        stamper.update(&buffer[..n]);
+        locator.feed(&buffer[..n], n == 0);
+        if n == 0 {
+            break;
+        }
+    }
+    (stamper.stamp() == *stamp).then(|| locator.places())
 }
 
 /// The journal's text, `None` when it does not exist.
@@ -270,7 +307,7 @@ pub fn load_journal_leniently(
 const PIECE: usize = 256 * 1024;
 
 /// The journal read a piece at a time, its text never held whole (a long journal then costs
-/// little more memory than its model): the journal, its number of warnings, the stamp of the
+/// little more memory than its model): the journal, its warnings, the stamp of the
 /// bytes read and the stat data that vouches for them, if any does. `None` for anything but the everyday case, which the caller then reads
 /// whole: no journal or not a plain file, a redo record left by a crash, text that is not
 /// UTF-8, a shape the fast path leaves to toml_edit, or an error in the journal.
@@ -278,7 +315,7 @@ fn read_in_pieces(
     path: &Path,
     today: Option<NaiveDate>,
     warnings: bool,
-) -> Option<(Journal, usize, Stamp, Option<FileStat>)> {
+) -> Option<(Journal, Vec<Problem>, Stamp, Option<FileStat>)> {
     let real = fs::canonicalize(path).ok()?;
     if pending::exists(&real) {
         return None;

@@ -63,3 +63,48 @@ fn a_syntax_error_points_at_the_line() {
         "{err}"
     );
 }
+
+/// A journal long enough to be read in several pieces: its warnings are placed by a second
+/// pass over the file, at exactly the lines and columns a whole read gives.
+#[test]
+fn warnings_in_a_long_journal_are_placed_exactly() {
+    let mut text =
+        String::from("version = 1\n\n[[tracker]]\nname = \"alcohol\"\nsince = 2020-01-01\n\n");
+    let mut expected = Vec::new();
+    let entries = 9000;
+    for i in 0..entries {
+        let header = 7 + 6 * i;
+        let future = i % 1000 == 500;
+        let repeat = i == 6001;
+        let date = if future { "2027-01-05" } else { "2026-03-01" };
+        // Characters of two, three and four bytes before every line end.
+        let n = if repeat { i - 1 } else { i };
+        text.push_str(&format!(
+            "[[entry]]\ndate = {date}\ntracker = \"alcohol\"\nkind = \"checkin\"\ntext = \"día {n} ☕ 🌱\"\n\n"
+        ));
+        if future {
+            expected.push(format!(
+                "{}:8: warning: entry dated 2027-01-05, after today (2026-11-25); it counts from that day on",
+                header + 1
+            ));
+        }
+        if repeat {
+            expected.push(format!(
+                "{header}:1: warning: this entry repeats an earlier one word for word (same date, tracker, kind and text)"
+            ));
+        }
+    }
+    assert!(text.len() > 3 * 256 * 1024, "{} bytes", text.len());
+    let journal = TestJournal::with(&text);
+    let p = journal.path.display();
+    let mut want: String = expected
+        .iter()
+        .map(|line| format!("{p}:{line}\n"))
+        .collect();
+    want.push_str(&format!(
+        "{p}: ok (1 tracker, 9000 entries, {} warnings)\n\
+         9000 entries written by hand have no id, so `milestone edit ID` and `milestone rm ID` cannot reach them; `milestone check --fix` gives each one.\n",
+        expected.len()
+    ));
+    assert_eq!(journal.ok(&["check"]), want);
+}
