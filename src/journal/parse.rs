@@ -245,7 +245,7 @@ fn parse_by(text: &str, today: Option<NaiveDate>, fast: bool) -> Parsed {
             reader = Reader::default();
             match Document::parse(text.to_owned()) {
                 Ok(document) => Table::from_document(&document),
-                Err(err) => return not_toml(&err),
+                Err(err) => return not_toml(&err, text),
             }
         }
     };
@@ -334,8 +334,12 @@ impl Incremental {
     }
 }
 
-fn not_toml(err: &toml_edit::TomlError) -> Parsed {
-    let span = err.span().unwrap_or(0..0);
+fn not_toml(err: &toml_edit::TomlError, text: &str) -> Parsed {
+    // toml_edit says where, except for a key of too many parts ("recursion limit").
+    let span = err
+        .span()
+        .or_else(|| tree::first_key_of_more_parts_than(text, 80).map(|at| at..at))
+        .unwrap_or(0..0);
     let message = format!(
         "not valid TOML: {}",
         err.message().trim_end().trim_end_matches('.')

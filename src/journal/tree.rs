@@ -299,6 +299,47 @@ fn from_edit_value(value: &toml_edit::Value) -> Value<'static> {
     }
 }
 
+/// Where the first key of more than `limit` dotted parts begins, in a text toml_parser can
+/// read as far as there: toml_edit refuses such a key without saying where.
+pub fn first_key_of_more_parts_than(text: &str, limit: usize) -> Option<usize> {
+    struct Keys {
+        limit: usize,
+        parts: usize,
+        start: usize,
+        found: Option<usize>,
+    }
+    impl EventReceiver for Keys {
+        fn simple_key(&mut self, span: Span, _: Option<Encoding>, _: &mut dyn ErrorSink) {
+            if self.parts == 0 {
+                self.start = span.start();
+            }
+            self.parts += 1;
+            if self.parts > self.limit && self.found.is_none() {
+                self.found = Some(self.start);
+            }
+        }
+        fn key_val_sep(&mut self, _: Span, _: &mut dyn ErrorSink) {
+            self.parts = 0;
+        }
+        fn std_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
+            self.parts = 0;
+        }
+        fn array_table_close(&mut self, _: Span, _: &mut dyn ErrorSink) {
+            self.parts = 0;
+        }
+    }
+    let mut keys = Keys {
+        limit,
+        parts: 0,
+        start: 0,
+        found: None,
+    };
+    let tokens: Vec<Token> = Source::new(text).lex().collect();
+    let mut failed = false;
+    toml_parser::parser::parse_document(&tokens, &mut keys, &mut Failed(&mut failed));
+    keys.found
+}
+
 /// Why the fast path gave a document back to `toml_edit`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NotPlain;
@@ -748,6 +789,15 @@ impl Builder<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_key_of_too_many_parts_is_found_where_it_begins() {
+        let key = |parts: usize| vec!["a"; parts].join(" . ");
+        let text = format!("x = 1\n[t]\n{} = 1\n[[u]]\n[[{}]]\n", key(80), key(81));
+        let header = text.find("[[a").unwrap();
+        assert_eq!(first_key_of_more_parts_than(&text, 80), Some(header + 2));
+        assert_eq!(first_key_of_more_parts_than(&text, 81), None);
+    }
 
     /// The tree of `text` by each path; the fast one `None` when it leaves the text to toml_edit.
     #[allow(clippy::type_complexity)]

@@ -505,10 +505,11 @@ cases! {
         .says("not valid TOML").says(":2:").says("recurs");
     nested_inline_tables_5000_deep: journal(format!("version = 1\nx = {}1{}\n", "{a=".repeat(5_000), "}".repeat(5_000))).run(&["streak"])
         .says("not valid TOML").says(":2:").says("recurs");
-    /// toml_edit reports this without a position; the journal says 1:1 for a problem on line 2.
-    #[ignore = "BUG: a 100000-part dotted key on line 2 is reported at 1:1 (\"not valid TOML: recursion limit\")"]
+    /// toml_edit reports this without a position: milestone finds the key itself.
     dotted_key_100000_deep: journal(format!("version = 1\n{} = 1\n", vec!["a"; 100_000].join("."))).run(&["streak"])
-        .says("not valid TOML").says(":2:");
+        .at(2, 1).says("not valid TOML: recursion limit");
+    dotted_key_81_parts_after_a_short_one: journal(format!("version = 1\nx.y = 2\n\n[t]\n  {} = 1\n", vec!["a"; 81].join("."))).run(&["streak"])
+        .at(5, 3).says("not valid TOML: recursion limit");
 }
 
 // ---------------------------------------------------------------------------------------------
