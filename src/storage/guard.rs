@@ -7,7 +7,8 @@
 //!    crash cut short (`pending`), and remove what killed writes left behind (temporary files,
 //!    an editor's copy of the journal). Side files of another user are refused.
 //! 2. Under the guard the writer re-reads the journal and refuses one with errors (the callers
-//!    in `storage` do that), then either
+//!    in `storage` do that; an append whose journal the cache can vouch for reads only the
+//!    cache's summary and the journal's last block), then either
 //!    - `rewrite`s it: a temporary file beside it, fsync, rename over it, fsync of the folder;
 //!      a crash leaves the old journal or the new one; or
 //!    - `append`s to it: the redo record first, then the bytes, fsync, and the record removed;
