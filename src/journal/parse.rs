@@ -6,6 +6,7 @@
 //! value that is wrong, not just the table around it. Entries are read as they stream past and
 //! checked against the trackers at the end (a tracker may be written after its entries).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::collections::hash_map::Entry as Slot;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -34,7 +35,9 @@ pub enum Severity {
 pub struct Problem {
     pub severity: Severity,
     pub span: Range<usize>,
-    pub message: String,
+    /// Most messages are the same text each time (a long journal may repeat one thousands of
+    /// times, and `check` holds them all).
+    pub message: Cow<'static, str>,
 }
 
 /// The result of reading a journal: the model (as much of it as could be read) and its problems.
@@ -349,7 +352,7 @@ fn not_toml(err: &toml_edit::TomlError, text: &str) -> Parsed {
         problems: vec![Problem {
             severity: Severity::Error,
             span,
-            message,
+            message: message.into(),
         }],
         is_toml: false,
     }
@@ -419,15 +422,15 @@ const REASON_KEYS: [&str; 1] = ["text"];
 const CONTACT_KEYS: [&str; 2] = ["name", "phone"];
 
 impl Reader {
-    fn error(&mut self, span: Option<Range<usize>>, message: impl Into<String>) {
+    fn error(&mut self, span: Option<Range<usize>>, message: impl Into<Cow<'static, str>>) {
         self.push(Severity::Error, span, message.into());
     }
 
-    fn warning(&mut self, span: Option<Range<usize>>, message: impl Into<String>) {
+    fn warning(&mut self, span: Option<Range<usize>>, message: impl Into<Cow<'static, str>>) {
         self.push(Severity::Warning, span, message.into());
     }
 
-    fn push(&mut self, severity: Severity, span: Option<Range<usize>>, message: String) {
+    fn push(&mut self, severity: Severity, span: Option<Range<usize>>, message: Cow<'static, str>) {
         if self.errors_only && severity == Severity::Warning {
             return;
         }
@@ -988,7 +991,7 @@ mod tests {
             .into_iter()
             .map(|p| {
                 let (line, col) = line_col(text, p.span.start);
-                (line, col, p.severity, p.message)
+                (line, col, p.severity, p.message.into_owned())
             })
             .collect()
     }
