@@ -144,6 +144,10 @@ pub struct Summary {
     pub resets: Vec<(String, NaiveDate)>,
     /// xxh3 of every entry id, sorted.
     id_hashes: IdHashes,
+    /// Those of a summary merged into this one (a few, sorted): looked up beside the others
+    /// rather than merged into a hundred thousand on every add.
+    #[serde(skip)]
+    merged_ids: Vec<u64>,
 }
 
 /// Sorted hashes, stored as their bytes: a hundred thousand of them read in a copy.
@@ -209,14 +213,16 @@ impl Summary {
     pub fn merge(&mut self, more: &Summary) {
         self.trackers.extend(more.trackers.iter().cloned());
         self.resets.extend(more.resets.iter().cloned());
-        self.add_hashes(more.id_hashes.0.clone());
+        self.merged_ids.extend(&more.id_hashes.0);
+        self.merged_ids.extend(&more.merged_ids);
+        self.merged_ids.sort_unstable();
     }
 
     fn add_hashes(&mut self, mut hashes: Vec<u64>) {
         if hashes.is_empty() {
             return;
         }
-        // Merged, not sorted all over again: an append adds a few to a hundred thousand.
+        // Merged, not sorted all over again.
         hashes.sort_unstable();
         let old = std::mem::take(&mut self.id_hashes.0);
         let mut merged = Vec::with_capacity(old.len() + hashes.len());
@@ -254,10 +260,9 @@ impl Summary {
 
     /// Whether some entry may use `id` (a hash match: never a false "no").
     pub fn has_id(&self, id: &str) -> bool {
-        self.id_hashes
-            .0
-            .binary_search(&xxh3_64(id.as_bytes()))
-            .is_ok()
+        let hash = xxh3_64(id.as_bytes());
+        self.id_hashes.0.binary_search(&hash).is_ok()
+            || self.merged_ids.binary_search(&hash).is_ok()
     }
 }
 
@@ -632,6 +637,28 @@ mod tests {
         let mut wrong = text[131_072..150_000].to_vec();
         wrong[5] ^= 1;
         assert!(Stamper::resume(&stamp, &wrong).is_none());
+    }
+
+    #[test]
+    fn a_merged_summary_knows_the_ids_of_both() {
+        let journal = |ids: &[&str]| Journal {
+            entries: ids
+                .iter()
+                .map(|id| crate::journal::Entry {
+                    id: Some((*id).into()),
+                    ..crate::journal::Entry::draft(EntryKind::Checkin, NaiveDate::MIN)
+                })
+                .collect(),
+            ..Journal::default()
+        };
+        let mut base = Summary::of(&journal(&["a", "b"]));
+        let mut since = Summary::of(&journal(&["c"]));
+        since.extend(&journal(&["d"]));
+        base.merge(&since);
+        for id in ["a", "b", "c", "d"] {
+            assert!(base.has_id(id), "{id}");
+        }
+        assert!(!base.has_id("e"));
     }
 
     #[test]
