@@ -71,6 +71,15 @@ fn local(file: &File) -> bool {
     rustix::fs::fstatfs(file).is_ok_and(|info| LOCAL.contains(&(info.f_type as i64)))
 }
 
+/// Whether stat data just taken vouches for the bytes the file holds now: the ctime was
+/// already in the past (`clock_before` was read before the stat), or it is later than the
+/// coarse clock (`clock_after`, read after), which only a multigrain file system (Linux 6.13
+/// and later) gives; having been queried, such a ctime changes with the next write, even
+/// within the same tick.
+fn vouches(stat: &FileStat, clock_before: i128, clock_after: i128) -> bool {
+    stat.settled_by(clock_before) || stat.ctime_ns > clock_after
+}
+
 /// Taken just before a reader reads a file's bytes: the stat data that will vouch for them,
 /// if nothing changes while they are read.
 pub struct BeforeReading {
@@ -79,12 +88,10 @@ pub struct BeforeReading {
 
 impl BeforeReading {
     pub fn of(file: &File) -> BeforeReading {
-        let now = coarse_now();
-        let stat = file
-            .metadata()
-            .ok()
-            .map(|meta| FileStat::of(&meta))
-            .filter(|stat| stat.settled_by(now) && local(file));
+        let before = coarse_now();
+        let stat = file.metadata().ok().map(|meta| FileStat::of(&meta));
+        let after = coarse_now();
+        let stat = stat.filter(|stat| vouches(stat, before, after) && local(file));
         BeforeReading { stat }
     }
 
@@ -101,24 +108,35 @@ impl BeforeReading {
 /// common 250 Hz), far less than anyone notices.
 const SETTLE_WAIT: Duration = Duration::from_millis(25);
 
-/// The stat data that vouches for the bytes a writer just wrote to `file` (holding the lock):
-/// taken once the clock has moved past the write, so that any later write changes it.
-/// `None` on a file system that cannot vouch, or when the clock did not move in time.
+/// The stat data that vouches for the bytes a writer just wrote to `file` (holding the lock),
+/// taken so that any later write changes it: once the clock has moved past the write, or at
+/// once on a multigrain file system. `None` on a file system that cannot vouch, or when the
+/// clock did not move in time.
 ///
 /// The one write this cannot tell apart is one by a program that ignores the journal's lock,
-/// in place, keeping the size, in the same tick as this write: the README already asks hand
-/// edits to take the lock, since such a writer can lose entries anyway.
+/// in place, keeping the size, before the stat is taken (in the same tick, without multigrain
+/// timestamps): the README already asks hand edits to take the lock, since such a writer can
+/// lose entries anyway.
 pub fn settled_after_write(file: &File) -> Option<FileStat> {
     if !local(file) {
         return None;
     }
     let start = Instant::now();
+    let mut asked = false;
     loop {
-        // The clock first: a write after this reading has a later ctime than the stat below.
-        let now = coarse_now();
+        let before = coarse_now();
         let stat = FileStat::of(&file.metadata().ok()?);
-        if stat.settled_by(now) {
+        let after = coarse_now();
+        if vouches(&stat, before, after) {
             return Some(stat);
+        }
+        if !asked {
+            // Which kind of file system? After the query above, a change of nothing (the same
+            // mode) gets a fine-grained ctime on a multigrain one, and none in this tick on
+            // another.
+            asked = true;
+            let _ = file.set_permissions(file.metadata().ok()?.permissions());
+            continue;
         }
         if stat.ctime_ns % 1_000_000_000 == 0 || start.elapsed() > SETTLE_WAIT {
             return None;
@@ -129,6 +147,8 @@ pub fn settled_after_write(file: &File) -> Option<FileStat> {
 
 #[cfg(test)]
 mod tests {
+    use std::os::unix::fs::FileExt;
+
     use super::*;
 
     fn stat(ctime_ns: i128, mtime_ns: i128) -> FileStat {
@@ -154,15 +174,22 @@ mod tests {
     }
 
     #[test]
-    fn a_file_just_written_is_vouched_for_after_the_clock_moves() {
+    fn any_write_after_a_writer_took_its_stat_changes_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("f");
         std::fs::write(&path, "x").unwrap();
-        let file = File::open(&path).unwrap();
-        let written = settled_after_write(&file).expect("a local file system vouches");
-        assert!(coarse_now() > written.ctime_ns);
-        assert_eq!(written, FileStat::of(&file.metadata().unwrap()));
+        let file = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
+        for round in 0..200 {
+            // Written and vouched for, then written again at once, keeping the size.
+            file.write_all_at(b"y", 0).unwrap();
+            let written = settled_after_write(&file).expect("a local file system vouches");
+            assert_eq!(written, FileStat::of(&file.metadata().unwrap()));
+            file.write_all_at(b"z", 0).unwrap();
+            let again = FileStat::of(&file.metadata().unwrap());
+            assert_ne!(again, written, "round {round}");
+        }
         // Read now, its stat vouches for what was read.
+        let written = settled_after_write(&file).unwrap();
         let before = BeforeReading::of(&file);
         assert_eq!(before.confirm(&file), Some(written));
     }
