@@ -19,6 +19,7 @@ use crate::streak::Standing;
 pub struct EntryJson<'a> {
     #[serde(default)]
     pub id: Option<Cow<'a, str>>,
+    #[serde(serialize_with = "iso_date")]
     pub date: NaiveDate,
     pub tracker: Cow<'a, str>,
     pub kind: Cow<'a, str>,
@@ -51,6 +52,28 @@ impl<'a> From<&'a Entry> for EntryJson<'a> {
             triggers: Cow::Borrowed(&entry.triggers),
         }
     }
+}
+
+/// A date as `YYYY-MM-DD`, as chrono writes it, without going through `fmt` a character at a
+/// time (a long journal's listing has one per entry).
+fn iso_date<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
+    use chrono::Datelike;
+    let (year, month, day) = (date.year(), date.month(), date.day());
+    if !(0..=9999).contains(&year) {
+        return serializer.collect_str(date);
+    }
+    let digits = |n: u32, out: &mut [u8]| {
+        let mut n = n;
+        for place in out.iter_mut().rev() {
+            *place = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+    };
+    let mut text = *b"0000-00-00";
+    digits(year as u32, &mut text[..4]);
+    digits(month, &mut text[5..7]);
+    digits(day, &mut text[8..]);
+    serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
 }
 
 #[derive(Serialize)]
@@ -273,7 +296,7 @@ pub fn write_entries<'a>(
             serializer.collect_seq(entries.map(EntryJson::from))
         }
     }
-    let mut out = std::io::BufWriter::new(out);
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
     let stream = Stream(std::cell::RefCell::new(Some(entries.into_iter())));
     // Converted to io::Error so that a closed pipe is recognised as one.
     to_writer_pretty(&mut out, &stream).map_err(std::io::Error::from)?;
@@ -326,6 +349,11 @@ impl serde_json::ser::Formatter for TerminalSafe<'_> {
         writer: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
+        // Most text is ASCII without DEL, which is all safe (serde_json has escaped the
+        // controls below space already): one check of its bytes, no character walk.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|(_, c)| super::is_unsafe_char(*c)) {
             writer.write_all(&rest.as_bytes()[..at])?;
@@ -356,4 +384,26 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<
     to_writer_pretty(&mut out, value)?;
     // Only whole UTF-8 strings and ASCII went in.
     Ok(String::from_utf8(out).unwrap_or_default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_chrono_writes_them() {
+        for (y, m, d) in [
+            (2026, 11, 25),
+            (1, 1, 1),
+            (0, 12, 31),
+            (9999, 12, 31),
+            (10000, 1, 1),
+            (-5, 3, 9),
+        ] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            let mut out = Vec::new();
+            iso_date(&date, &mut serde_json::Serializer::new(&mut out)).unwrap();
+            assert_eq!(String::from_utf8(out).unwrap(), format!("\"{date}\""));
+        }
+    }
 }
