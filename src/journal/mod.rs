@@ -4,6 +4,7 @@
 //! `parse` turns text into this model with located problems, `edit` turns model values back
 //! into TOML, and `crate::storage` moves bytes to and from disk.
 
+pub mod date_text;
 pub mod edit;
 pub mod merge;
 pub mod parse;
@@ -37,6 +38,7 @@ pub struct Journal {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tracker {
     pub name: String,
+    #[serde(with = "date_text")]
     pub since: NaiveDate,
     /// Money no longer spent per day, in the person's own currency.
     pub cost_per_day: Option<f64>,
@@ -84,6 +86,7 @@ pub struct Contact {
 pub struct Entry {
     /// Written by the program; hand-written entries may have none.
     pub id: Option<Name>,
+    #[serde(with = "date_text")]
     pub date: NaiveDate,
     pub tracker: Name,
     pub kind: EntryKind,
