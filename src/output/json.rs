@@ -261,27 +261,6 @@ pub fn reports(reports: &[Report]) -> Result<String> {
     Ok(text)
 }
 
-/// Writes entries as a JSON array, one at a time: a long journal is never held twice in memory.
-pub fn write_entries<'a>(
-    out: &mut impl Write,
-    entries: impl IntoIterator<Item = &'a Entry>,
-) -> Result<()> {
-    struct Stream<I>(std::cell::RefCell<Option<I>>);
-    impl<'a, I: Iterator<Item = &'a Entry>> Serialize for Stream<I> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let entries = self.0.borrow_mut().take().into_iter().flatten();
-            serializer.collect_seq(entries.map(EntryJson::from))
-        }
-    }
-    let mut out = std::io::BufWriter::new(out);
-    let stream = Stream(std::cell::RefCell::new(Some(entries.into_iter())));
-    // Converted to io::Error so that a closed pipe is recognised as one.
-    to_writer_pretty(&mut out, &stream).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    out.flush()?;
-    Ok(())
-}
-
 pub fn write_standings(out: &mut impl Write, standings: &[Standing]) -> Result<()> {
     let standings: Vec<StandingJson> = standings.iter().map(StandingJson::from).collect();
     write_pretty(out, &standings)
