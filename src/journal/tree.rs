@@ -61,11 +61,19 @@ pub enum ValueKind<'s> {
     InlineTable(Table<'s>),
 }
 
+/// Whether two keys are the same, compared in place: keys are short, and looking them up
+/// (a few times for each of hundreds of thousands of entries) through a `memcmp` call for each
+/// comparison cost more than the rest of the lookup.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 impl<'s> Table<'s> {
     pub fn get(&self, key: &str) -> Option<&Item<'s>> {
         self.items
             .iter()
-            .find(|(k, _)| k.name == key)
+            .find(|(k, _)| same_name(&k.name, key))
             .map(|(_, item)| item)
     }
 
@@ -76,7 +84,7 @@ impl<'s> Table<'s> {
     pub fn key(&self, key: &str) -> Option<&Key<'s>> {
         self.items
             .iter()
-            .find(|(k, _)| k.name == key)
+            .find(|(k, _)| same_name(&k.name, key))
             .map(|(k, _)| k)
     }
 

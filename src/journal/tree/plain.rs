@@ -101,6 +101,10 @@ fn commit<'s>(
     if let Some((open, close, array, key)) = header {
         builder.open_header(open, close, array, key);
     }
+    // Room for them all at once, rather than growing into it.
+    if let Some(table) = builder.table() {
+        table.items.reserve(items.len());
+    }
     for (key, value) in items.drain(..) {
         if builder.failed {
             return;
