@@ -343,9 +343,9 @@ pub struct Chunked {
 const CUT_MARGIN: usize = 16;
 
 impl Chunked {
-    /// Reads `text`, the next piece of the document, up to the last header that begins a line
-    /// well before its end (all of it when `last`), and returns how many bytes it read: the
-    /// next piece begins with the rest. The pieces read so far are always whole expressions,
+    /// Reads `text`, the next piece of the document, up to the header of its last section, the
+    /// one that may go on in the next piece (all of it when `last`), and returns how many bytes
+    /// it read: the next piece begins with the rest. The pieces read so far are always whole expressions,
     /// which parse the same on their own as within the whole text.
     pub fn feed<'s>(
         &mut self,
