@@ -7,7 +7,7 @@ use anyhow::Result;
 use crate::cli::{ListArgs, ListFormat};
 use crate::context::Context;
 use crate::journal::Entry;
-use crate::output::{json, table};
+use crate::output::{json_entries, table};
 use crate::words::list as words;
 
 pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
@@ -60,7 +60,7 @@ pub fn run(args: ListArgs, ctx: &Context) -> Result<()> {
 
     let mut out = std::io::stdout().lock();
     match args.format {
-        ListFormat::Json => json::write_entries(&mut out, entries)?,
+        ListFormat::Json => json_entries::write(&mut out, entries)?,
         ListFormat::Table if entries.is_empty() => {
             match (since, until) {
                 _ if journal.entries.is_empty() => writeln!(out, "{}", words::no_entries_yet())?,

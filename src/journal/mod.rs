@@ -4,6 +4,7 @@
 //! `parse` turns text into this model with located problems, `edit` turns model values back
 //! into TOML, and `crate::storage` moves bytes to and from disk.
 
+pub mod date_text;
 pub mod edit;
 pub mod merge;
 pub mod parse;
@@ -37,6 +38,7 @@ pub struct Journal {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Tracker {
     pub name: String,
+    #[serde(with = "date_text")]
     pub since: NaiveDate,
     /// Money no longer spent per day, in the person's own currency.
     pub cost_per_day: Option<f64>,
@@ -84,6 +86,7 @@ pub struct Contact {
 pub struct Entry {
     /// Written by the program; hand-written entries may have none.
     pub id: Option<Name>,
+    #[serde(with = "date_text")]
     pub date: NaiveDate,
     pub tracker: Name,
     pub kind: EntryKind,
@@ -232,6 +235,10 @@ pub fn check_tracker_name(name: &str) -> Result<(), String> {
 /// and `rm` and typed back by people: a control character (an escape sequence that a terminal
 /// would obey) or a character that reorders text has no place in one.
 pub fn check_entry_id(id: &str) -> Result<(), String> {
+    // Printable ASCII (every id milestone writes) holds none: no need to look at characters.
+    if id.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return Ok(());
+    }
     match id.chars().find(|c| crate::output::is_unsafe_char(*c)) {
         Some(bad) => Err(format!(
             "an entry id cannot hold control or text-direction characters (it holds {bad:?}); give the entry a plain id such as \"k3f9a2c\""

@@ -534,7 +534,7 @@ impl Reader {
 
     fn unknown_keys(&mut self, table: &Table, known: &[&str], place: &str) {
         for (key, _) in table.iter() {
-            if !known.contains(&key) {
+            if !known.iter().any(|k| tree::same_name(k, key)) {
                 let span = table.key(key).map(|k| k.span.clone());
                 self.warning(
                     span,

@@ -1,4 +1,5 @@
-//! The spanned TOML tree the loader reads, built straight from `toml_parser`'s events.
+//! The spanned TOML tree the loader reads, built straight from `toml_parser`'s events, and for
+//! the plainest lines (nearly all of a journal) by `plain`, which reads them itself.
 //!
 //! A journal is a few hundred thousand small `[[entry]]` tables. `toml_edit` keeps every byte of
 //! every one of them (46 times the file's size in memory) so that an edit can write them back;
@@ -18,6 +19,8 @@ use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{EventReceiver, ValidateWhitespace};
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span};
+
+mod plain;
 
 /// A table: its keys in the order written, and the span of its `[header]` (empty for the root
 /// and for the tables written inline).
@@ -58,11 +61,19 @@ pub enum ValueKind<'s> {
     InlineTable(Table<'s>),
 }
 
+/// Whether two keys are the same, compared in place: keys are short, and looking them up
+/// (a few times for each of hundreds of thousands of entries) through a `memcmp` call for each
+/// comparison cost more than the rest of the lookup.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
 impl<'s> Table<'s> {
     pub fn get(&self, key: &str) -> Option<&Item<'s>> {
         self.items
             .iter()
-            .find(|(k, _)| k.name == key)
+            .find(|(k, _)| same_name(&k.name, key))
             .map(|(_, item)| item)
     }
 
@@ -73,7 +84,7 @@ impl<'s> Table<'s> {
     pub fn key(&self, key: &str) -> Option<&Key<'s>> {
         self.items
             .iter()
-            .find(|(k, _)| k.name == key)
+            .find(|(k, _)| same_name(&k.name, key))
             .map(|(k, _)| k)
     }
 
@@ -373,9 +384,9 @@ pub struct Chunked {
 const CUT_MARGIN: usize = 16;
 
 impl Chunked {
-    /// Reads `text`, the next piece of the document, up to the last header that begins a line
-    /// well before its end (all of it when `last`), and returns how many bytes it read: the
-    /// next piece begins with the rest. The pieces read so far are always whole expressions,
+    /// Reads `text`, the next piece of the document, up to the header of its last section, the
+    /// one that may go on in the next piece (all of it when `last`), and returns how many bytes
+    /// it read: the next piece begins with the rest. The pieces read so far are always whole expressions,
     /// which parse the same on their own as within the whole text.
     pub fn feed<'s>(
         &mut self,
@@ -386,64 +397,30 @@ impl Chunked {
         if self.failed {
             return Err(NotPlain);
         }
-        let source = Source::new(text);
-        let mut builder = Builder {
-            source,
-            base: self.offset,
-            each_entry,
-            root: std::mem::take(&mut self.root),
-            current: self.current,
-            entry: None,
-            header: None,
-            pending_key: None,
-            stack: Vec::new(),
-            failed: false,
-        };
+        let root = std::mem::take(&mut self.root);
+        let mut builder = Builder::new(text, self.offset, each_entry, root, self.current);
+        let mut items = Vec::new();
         let mut tokens: Vec<Token> = Vec::with_capacity(256);
-        let mut depth: i64 = 0;
-        // Where the buffer can be cut: just after a line break outside any bracket.
-        let mut cut: Option<usize> = None;
-        // Where the section being gathered begins.
-        let mut section = 0;
-        let mut complete = true;
-        for token in source.lex() {
-            match token.kind() {
-                TokenKind::LeftSquareBracket if depth == 0 && cut == Some(tokens.len()) => {
-                    let begins = token.span().start();
-                    if !last && begins + CUT_MARGIN > text.len() {
-                        complete = false;
-                        break;
-                    }
-                    // A header begins a line: everything before it is whole expressions,
-                    // which parse the same on their own.
-                    builder.parse(&tokens);
-                    if builder.failed {
-                        break;
-                    }
-                    tokens.clear();
-                    section = begins;
-                    depth += 1;
-                }
-                TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
-                TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
-                _ => {}
+        // Where the section to read next begins: the start of the text, or a header.
+        let mut at = 0;
+        let read = loop {
+            match plain::sections(&mut builder, text, at, last, &mut items) {
+                plain::Scan::End => break text.len(),
+                plain::Scan::Incomplete(section) => break section,
+                plain::Scan::Other(section) => at = section,
             }
-            tokens.push(token);
-            match token.kind() {
-                TokenKind::Newline if depth == 0 => cut = Some(tokens.len()),
-                TokenKind::Whitespace if cut == Some(tokens.len() - 1) => cut = Some(tokens.len()),
-                _ => {}
+            if builder.failed {
+                break at;
             }
-            if cut.is_some_and(|at| at < tokens.len()) {
-                cut = None;
+            match builder.section(text, at, last, &mut tokens) {
+                Section::Header(next) => at = next,
+                Section::End => break text.len(),
+                // The section is read again, whole, with the next piece.
+                Section::Incomplete => break at,
             }
-        }
-        let read = if last && complete {
-            builder.parse(&tokens);
-            text.len()
-        } else {
-            // The section after the last cut is read again, whole, with the next piece.
-            section
+            if builder.failed {
+                break at;
+            }
         };
         // What comes next is a header (or nothing), so the entry being read is complete.
         builder.finish_entry();
@@ -510,7 +487,100 @@ impl ErrorSink for Failed<'_> {
     }
 }
 
+/// How far [`Builder::section`] got.
+enum Section {
+    /// To the next header, which begins here.
+    Header(usize),
+    /// To the end of the text, all of it read.
+    End,
+    /// Not to the end of the section: it may go on in the next piece.
+    Incomplete,
+}
+
+impl<'s, 'f> Builder<'s, 'f> {
+    /// A builder going on with `root` (in `current`) from `text`, which begins at `base`.
+    fn new(
+        text: &'s str,
+        base: usize,
+        each_entry: &'f mut dyn FnMut(Table<'s>),
+        root: Table<'s>,
+        current: Current,
+    ) -> Self {
+        Builder {
+            source: Source::new(text),
+            base,
+            each_entry,
+            root,
+            current,
+            entry: None,
+            header: None,
+            pending_key: None,
+            stack: Vec::new(),
+            failed: false,
+        }
+    }
+}
+
 impl<'s> Builder<'s, '_> {
+    /// Reads the section of `text` from `at` (the start of the text, or a header) with
+    /// toml_parser, up to the next header that begins a line well before the text's end (or
+    /// to the end when it is the `last` piece). Whole expressions, as these are, parse the
+    /// same on their own as within the whole text.
+    fn section(
+        &mut self,
+        text: &'s str,
+        at: usize,
+        last: bool,
+        tokens: &mut Vec<Token>,
+    ) -> Section {
+        let (whole, base) = (self.source, self.base);
+        let source = Source::new(&text[at..]);
+        self.source = source;
+        self.base = base + at;
+        tokens.clear();
+        let mut depth: i64 = 0;
+        // Where the section can be cut: just after a line break outside any bracket.
+        let mut cut: Option<usize> = None;
+        let mut outcome = None;
+        for token in source.lex() {
+            match token.kind() {
+                TokenKind::LeftSquareBracket if depth == 0 && cut == Some(tokens.len()) => {
+                    let begins = at + token.span().start();
+                    if !last && begins + CUT_MARGIN > text.len() {
+                        outcome = Some(Section::Incomplete);
+                    } else {
+                        self.parse(tokens);
+                        outcome = Some(Section::Header(begins));
+                    }
+                    break;
+                }
+                TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+                TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => depth -= 1,
+                _ => {}
+            }
+            tokens.push(token);
+            match token.kind() {
+                TokenKind::Newline if depth == 0 => cut = Some(tokens.len()),
+                TokenKind::Whitespace if cut == Some(tokens.len() - 1) => cut = Some(tokens.len()),
+                _ => {}
+            }
+            if cut.is_some_and(|at| at < tokens.len()) {
+                cut = None;
+            }
+        }
+        let outcome = outcome.unwrap_or_else(|| {
+            if last {
+                self.parse(tokens);
+                Section::End
+            } else {
+                Section::Incomplete
+            }
+        });
+        self.source = whole;
+        self.base = base;
+        outcome
+    }
+
     fn parse(&mut self, tokens: &[Token]) {
         if self.failed || tokens.is_empty() {
             return;
@@ -855,6 +925,90 @@ mod tests {
         ] {
             let (fast, _) = both(text);
             assert_eq!(fast, None, "{text:?}");
+        }
+    }
+
+    /// The plain lines (`tree/plain.rs`) read as toml_edit reads them, and only valid TOML is
+    /// taken: the spellings at the edges of what the plain reader takes.
+    #[test]
+    fn plain_lines_read_as_toml_reads_them() {
+        for text in [
+            "a = true#c\nb = false # c\t\u{e9}\n",
+            "a = 2026-01-01 10:00:00\n",
+            "a = 2026-01-01T10:00:00\n",
+            "a = 2026-01-01 # date\n",
+            "a = 2024-02-29\nb = 2000-02-29\nc = 0000-02-29\n",
+            "a = 2026-02-29\n",
+            "a = 1900-02-29\n",
+            "a = 2026-04-31\n",
+            "a = 2026-13-01\n",
+            "a = 2026-00-10\n",
+            "a = 2026-1-01\n",
+            "a = \"x\"y\n",
+            "a = \"x\"\"y\"\n",
+            "a = \"\"\n",
+            "a = ''\nb = 'lit\\eral \"x\"'\n",
+            "a = \"\"\"x\"\"\"\n",
+            "a = \"tab\there\"\n",
+            "a = \"esc \\\" \\\\ \\n \\u00e9 \\U0001F600\"\n",
+            "a = \"bad \\q escape\"\n",
+            "a = \"bad \\uD800 escape\"\n",
+            "a = \"ends with a backslash \\\"\n",
+            "a = \"control \u{7f}\"\n",
+            "a = \"control \u{1}\"\n",
+            "a = 'control \u{7f}'\n",
+            "a = \"unclosed\n",
+            "# control \u{7f} in a comment\n",
+            "# control \u{0} in a comment\n",
+            "a = 0\nb = -0\nc = +0\nd = +17\ne = -9223372036854775808\nf = 9223372036854775807\n",
+            "a = 9223372036854775808\n",
+            "a = 01\n",
+            "a = 1_000\n",
+            "a = 1.5\n",
+            "a = 1e3\n",
+            "a = -\n",
+            "a = +\n",
+            "a = truex\n",
+            "a = tru\n",
+            "a =\n",
+            "a\n",
+            "= 1\n",
+            "a = 1 2\n",
+            "a = 1,\n",
+            "a.b = 1\n",
+            "a . b = 1\n",
+            "\"a\" = 1\n",
+            "a-b_C9 = 1\n2026-01-01 = 2\n",
+            "a = [\"x\", 'y',]\nb = []\nc = [ ]\nd = [ \"z\" ]\n",
+            "a = [\"x\" \"y\"]\n",
+            "a = [,]\n",
+            "a = [\"x\",,]\n",
+            "a = [\"x\"\n",
+            "a = [1, \"x\"]\n",
+            "a = [\"x\"]]\n",
+            "a = 1\r\nb = 2\r\n\r\n[[entry]]\r\nc = 3\r\n",
+            "a = 1\rb = 2\n",
+            "a = 1\r",
+            "[[entry]]x\n",
+            "[[entry] ]\n",
+            "[ [entry]]\n",
+            "[[entry]] # c\nb = 1\n\t[[entry]]\t\nb = 2\n[t]\nc = 3\n",
+            "[t]\na = 1\n[t]\nb = 2\n",
+            "[[entry]]\na = 1\na = 2\n",
+            "[[t]]\n[t]\n",
+            "a = 1\n\u{feff}b = 2\n",
+            "\u{feff}a = 1\n",
+            "a = 1 # no line break at the end",
+            "a = \"x\" \t",
+        ] {
+            let (fast, slow) = both(text);
+            assert!(
+                fast.is_none() || slow.is_some(),
+                "took what is not TOML: {text:?}"
+            );
+            if let Some(fast) = fast {
+                assert_eq!(Some(joined(fast)), slow, "{text:?}");
+            }
         }
     }
 

@@ -19,7 +19,7 @@ use crate::streak::Standing;
 pub struct EntryJson<'a> {
     #[serde(default)]
     pub id: Option<Cow<'a, str>>,
-    #[serde(serialize_with = "iso_date")]
+    #[serde(serialize_with = "crate::journal::date_text::serialize")]
     pub date: NaiveDate,
     pub tracker: Cow<'a, str>,
     pub kind: Cow<'a, str>,
@@ -52,28 +52,6 @@ impl<'a> From<&'a Entry> for EntryJson<'a> {
             triggers: Cow::Borrowed(&entry.triggers),
         }
     }
-}
-
-/// A date as `YYYY-MM-DD`, as chrono writes it, without going through `fmt` a character at a
-/// time (a long journal's listing has one per entry).
-fn iso_date<S: serde::Serializer>(date: &NaiveDate, serializer: S) -> Result<S::Ok, S::Error> {
-    use chrono::Datelike;
-    let (year, month, day) = (date.year(), date.month(), date.day());
-    if !(0..=9999).contains(&year) {
-        return serializer.collect_str(date);
-    }
-    let digits = |n: u32, out: &mut [u8]| {
-        let mut n = n;
-        for place in out.iter_mut().rev() {
-            *place = b'0' + (n % 10) as u8;
-            n /= 10;
-        }
-    };
-    let mut text = *b"0000-00-00";
-    digits(year as u32, &mut text[..4]);
-    digits(month, &mut text[5..7]);
-    digits(day, &mut text[8..]);
-    serializer.serialize_str(std::str::from_utf8(&text).unwrap_or_default())
 }
 
 #[derive(Serialize)]
@@ -284,27 +262,6 @@ pub fn reports(reports: &[Report]) -> Result<String> {
     Ok(text)
 }
 
-/// Writes entries as a JSON array, one at a time: a long journal is never held twice in memory.
-pub fn write_entries<'a>(
-    out: &mut impl Write,
-    entries: impl IntoIterator<Item = &'a Entry>,
-) -> Result<()> {
-    struct Stream<I>(std::cell::RefCell<Option<I>>);
-    impl<'a, I: Iterator<Item = &'a Entry>> Serialize for Stream<I> {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let entries = self.0.borrow_mut().take().into_iter().flatten();
-            serializer.collect_seq(entries.map(EntryJson::from))
-        }
-    }
-    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
-    let stream = Stream(std::cell::RefCell::new(Some(entries.into_iter())));
-    // Converted to io::Error so that a closed pipe is recognised as one.
-    to_writer_pretty(&mut out, &stream).map_err(std::io::Error::from)?;
-    writeln!(out)?;
-    out.flush()?;
-    Ok(())
-}
-
 pub fn write_standings(out: &mut impl Write, standings: &[Standing]) -> Result<()> {
     let standings: Vec<StandingJson> = standings.iter().map(StandingJson::from).collect();
     write_pretty(out, &standings)
@@ -384,26 +341,4 @@ pub fn to_string_pretty<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<
     to_writer_pretty(&mut out, value)?;
     // Only whole UTF-8 strings and ASCII went in.
     Ok(String::from_utf8(out).unwrap_or_default())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn dates_are_written_as_chrono_writes_them() {
-        for (y, m, d) in [
-            (2026, 11, 25),
-            (1, 1, 1),
-            (0, 12, 31),
-            (9999, 12, 31),
-            (10000, 1, 1),
-            (-5, 3, 9),
-        ] {
-            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
-            let mut out = Vec::new();
-            iso_date(&date, &mut serde_json::Serializer::new(&mut out)).unwrap();
-            assert_eq!(String::from_utf8(out).unwrap(), format!("\"{date}\""));
-        }
-    }
 }

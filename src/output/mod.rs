@@ -3,6 +3,7 @@
 
 pub mod deliver;
 pub mod json;
+pub mod json_entries;
 pub mod remind_json;
 pub mod remind_text;
 pub mod report_markdown;
