@@ -498,14 +498,12 @@ fn write_sections(
         .tempfile_in(folder)
         .ok()?;
     let mut out = SectionWriter {
-        inner: std::io::BufWriter::new(file.as_file_mut()),
+        file: file.as_file_mut(),
         headers: Vec::new(),
         at: 0,
     };
     fill(&mut out)?;
-    out.inner.flush().ok()?;
     let headers = std::mem::take(&mut out.headers);
-    drop(out);
     for (at, len, sum) in headers {
         file.seek(SeekFrom::Start(at)).ok()?;
         file.write_all(&len.to_le_bytes()).ok()?;
@@ -518,7 +516,7 @@ fn write_sections(
 /// Writes sections, each payload streaming to the file through its hash (a long journal's
 /// model is never held twice in memory); the headers are filled in once all is written.
 struct SectionWriter<'a> {
-    inner: std::io::BufWriter<&'a mut fs::File>,
+    file: &'a mut fs::File,
     /// (offset, length, hash) of each section written.
     headers: Vec<(u64, u64, u64)>,
     at: u64,
@@ -526,14 +524,19 @@ struct SectionWriter<'a> {
 
 impl SectionWriter<'_> {
     fn section<T: Serialize + ?Sized>(&mut self, value: &T) -> Option<()> {
-        self.inner.write_all(&[0; 16]).ok()?;
-        let mut out = Hashing {
-            inner: &mut self.inner,
-            hasher: Xxh3::new(),
-            written: 0,
-        };
+        self.file.write_all(&[0; 16]).ok()?;
+        // Buffered before the hash: postcard writes a field at a time, a few bytes each.
+        let mut out = std::io::BufWriter::with_capacity(
+            64 * 1024,
+            Hashing {
+                inner: &mut *self.file,
+                hasher: Xxh3::new(),
+                written: 0,
+            },
+        );
         postcard::to_io(value, &mut out).ok()?;
-        let (len, sum) = (out.written, out.hasher.digest());
+        let hashed = out.into_inner().ok()?;
+        let (len, sum) = (hashed.written, hashed.hasher.digest());
         self.headers.push((self.at, len, sum));
         self.at += 16 + len;
         Some(())
