@@ -150,14 +150,38 @@ pub struct Summary {
     merged_ids: Vec<u64>,
 }
 
-/// Sorted hashes, stored as their bytes: a hundred thousand of them read in a copy.
+/// Sorted hashes, kept as their little-endian bytes: the model file holds them as they are
+/// here, so that a hundred thousand of them are read in one copy and searched where they lie.
 #[derive(Debug, Clone, Default, PartialEq)]
-struct IdHashes(Vec<u64>);
+struct IdHashes(Vec<u8>);
+
+impl IdHashes {
+    /// `None` unless `bytes` are whole hashes in order.
+    fn from_bytes(bytes: Vec<u8>) -> Option<IdHashes> {
+        let hashes = IdHashes(bytes);
+        let (_, cut) = hashes.0.as_chunks::<8>();
+        (cut.is_empty() && hashes.iter().is_sorted()).then_some(hashes)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u64> + '_ {
+        self.0
+            .as_chunks::<8>()
+            .0
+            .iter()
+            .map(|b| u64::from_le_bytes(*b))
+    }
+
+    fn contains(&self, hash: u64) -> bool {
+        let (hashes, _) = self.0.as_chunks::<8>();
+        hashes
+            .binary_search_by_key(&hash, |b| u64::from_le_bytes(*b))
+            .is_ok()
+    }
+}
 
 impl Serialize for IdHashes {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let bytes: Vec<u8> = self.0.iter().flat_map(|h| h.to_le_bytes()).collect();
-        serializer.serialize_bytes(&bytes)
+        serializer.serialize_bytes(&self.0)
     }
 }
 
@@ -170,17 +194,8 @@ impl<'de> Deserialize<'de> for IdHashes {
                 f.write_str("sorted 8-byte hashes")
             }
             fn visit_bytes<E: serde::de::Error>(self, bytes: &[u8]) -> Result<IdHashes, E> {
-                if !bytes.len().is_multiple_of(8) {
-                    return Err(E::custom("a hash cut short"));
-                }
-                let hashes: Vec<u64> = bytes
-                    .chunks_exact(8)
-                    .map(|b| u64::from_le_bytes(b.try_into().unwrap_or_default()))
-                    .collect();
-                if !hashes.is_sorted() {
-                    return Err(E::custom("hashes out of order"));
-                }
-                Ok(IdHashes(hashes))
+                IdHashes::from_bytes(bytes.to_vec())
+                    .ok_or_else(|| E::custom("hashes cut short or out of order"))
             }
         }
         deserializer.deserialize_bytes(Bytes)
@@ -213,7 +228,7 @@ impl Summary {
     pub fn merge(&mut self, more: &Summary) {
         self.trackers.extend(more.trackers.iter().cloned());
         self.resets.extend(more.resets.iter().cloned());
-        self.merged_ids.extend(&more.id_hashes.0);
+        self.merged_ids.extend(more.id_hashes.iter());
         self.merged_ids.extend(&more.merged_ids);
         self.merged_ids.sort_unstable();
     }
@@ -224,21 +239,19 @@ impl Summary {
         }
         // Merged, not sorted all over again.
         hashes.sort_unstable();
-        let old = std::mem::take(&mut self.id_hashes.0);
-        let mut merged = Vec::with_capacity(old.len() + hashes.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), hashes.into_iter().peekable());
-        while let (Some(&x), Some(&y)) = (a.peek(), b.peek()) {
-            if x <= y {
-                merged.push(x);
-                a.next();
-            } else {
-                merged.push(y);
-                b.next();
-            }
+        let old = std::mem::take(&mut self.id_hashes);
+        let mut merged = Vec::with_capacity(old.0.len() + 8 * hashes.len());
+        let (mut a, mut b) = (old.iter().peekable(), hashes.into_iter().peekable());
+        loop {
+            let next = match (a.peek(), b.peek()) {
+                (Some(&x), Some(&y)) if x <= y => a.next(),
+                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
+                (Some(_), None) => a.next(),
+                (None, None) => break,
+            };
+            merged.extend_from_slice(&next.unwrap_or_default().to_le_bytes());
         }
-        merged.extend(a);
-        merged.extend(b);
-        self.id_hashes.0 = merged;
+        self.id_hashes = IdHashes(merged);
     }
 
     /// The trackers and their resets as a journal, enough to name trackers and count days.
@@ -261,8 +274,7 @@ impl Summary {
     /// Whether some entry may use `id` (a hash match: never a false "no").
     pub fn has_id(&self, id: &str) -> bool {
         let hash = xxh3_64(id.as_bytes());
-        self.id_hashes.0.binary_search(&hash).is_ok()
-            || self.merged_ids.binary_search(&hash).is_ok()
+        self.id_hashes.contains(hash) || self.merged_ids.binary_search(&hash).is_ok()
     }
 }
 
@@ -291,7 +303,8 @@ struct HeadFile {
     since_model: Summary,
 }
 
-/// The model file's first part, all `add` reads of it.
+/// The model file's first part, which with the id hashes after it (as they are, not through
+/// postcard) is all `add` reads of it.
 #[derive(Serialize, Deserialize)]
 struct ModelStart {
     format: u32,
@@ -413,10 +426,11 @@ pub fn read_model(
     let (_, key) = key(journal);
     let (_, model_path) = files_in(&folder(place)?, &key);
     let mut sections = Sections::open(&model_path, bound(model.len))?;
-    let start: ModelStart = sections.next()?;
+    let mut start: ModelStart = sections.next()?;
     if start.format != FORMAT || start.stamp != *model {
         return None;
     }
+    start.summary.id_hashes = IdHashes::from_bytes(sections.raw()?)?;
     let journal = if whole {
         Some(sections.next::<Journal>()?)
     } else {
@@ -441,14 +455,17 @@ pub fn write(
     };
     let (journal_path, key) = key(journal);
     let (_, model_path) = files_in(&folder, &key);
+    let mut summary = Summary::of(parsed);
+    let ids = std::mem::take(&mut summary.id_hashes);
     let start = ModelStart {
         format: FORMAT,
         stamp: stamp.clone(),
-        summary: Summary::of(parsed),
+        summary,
     };
     // The model first: a head never points at a model that is not there yet.
     let written = write_sections(&folder, &model_path, |out| {
         out.section(&start)?;
+        out.raw_section(&ids.0)?;
         out.section(parsed)
     });
     if written.is_some() {
@@ -523,6 +540,16 @@ struct SectionWriter<'a> {
 }
 
 impl SectionWriter<'_> {
+    /// A section of these bytes as they are.
+    fn raw_section(&mut self, bytes: &[u8]) -> Option<()> {
+        self.file.write_all(&[0; 16]).ok()?;
+        self.file.write_all(bytes).ok()?;
+        let len = bytes.len() as u64;
+        self.headers.push((self.at, len, xxh3_64(bytes)));
+        self.at += 16 + len;
+        Some(())
+    }
+
     fn section<T: Serialize + ?Sized>(&mut self, value: &T) -> Option<()> {
         self.file.write_all(&[0; 16]).ok()?;
         // Buffered before the hash: postcard writes a field at a time, a few bytes each.
@@ -675,6 +702,6 @@ mod tests {
         assert_eq!(back, summary);
         let mut expected: Vec<u64> = vec![3, 5, 7, 9];
         expected.extend(100..200);
-        assert_eq!(back.id_hashes.0, expected);
+        assert_eq!(back.id_hashes.iter().collect::<Vec<_>>(), expected);
     }
 }
