@@ -233,25 +233,15 @@ impl Summary {
         self.merged_ids.sort_unstable();
     }
 
-    fn add_hashes(&mut self, mut hashes: Vec<u64>) {
+    fn add_hashes(&mut self, hashes: Vec<u64>) {
         if hashes.is_empty() {
             return;
         }
-        // Merged, not sorted all over again.
-        hashes.sort_unstable();
-        let old = std::mem::take(&mut self.id_hashes);
-        let mut merged = Vec::with_capacity(old.0.len() + 8 * hashes.len());
-        let (mut a, mut b) = (old.iter().peekable(), hashes.into_iter().peekable());
-        loop {
-            let next = match (a.peek(), b.peek()) {
-                (Some(&x), Some(&y)) if x <= y => a.next(),
-                (Some(_), Some(_)) | (None, Some(_)) => b.next(),
-                (Some(_), None) => a.next(),
-                (None, None) => break,
-            };
-            merged.extend_from_slice(&next.unwrap_or_default().to_le_bytes());
-        }
-        self.id_hashes = IdHashes(merged);
+        // Only a whole journal's summary or a few appended ids come here (`merge` keeps the
+        // ids of what follows the model apart), so sorting them all is cheap enough.
+        let mut all: Vec<u64> = self.id_hashes.iter().chain(hashes).collect();
+        all.sort_unstable();
+        self.id_hashes = IdHashes(all.iter().flat_map(|h| h.to_le_bytes()).collect());
     }
 
     /// The trackers and their resets as a journal, enough to name trackers and count days.

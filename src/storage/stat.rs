@@ -41,9 +41,16 @@ impl FileStat {
     /// A file system that keeps whole seconds (both times without nanoseconds) may round a
     /// later write down to this ctime for up to two seconds (FAT keeps two).
     fn settled_by(&self, now: i128) -> bool {
-        let coarse = self.ctime_ns % 1_000_000_000 == 0 && self.mtime_ns % 1_000_000_000 == 0;
-        let granularity = if coarse { 2_000_000_000 } else { 1 };
+        let granularity = if self.whole_seconds() {
+            2_000_000_000
+        } else {
+            1
+        };
         now >= self.ctime_ns + granularity
+    }
+
+    fn whole_seconds(&self) -> bool {
+        self.ctime_ns % 1_000_000_000 == 0 && self.mtime_ns % 1_000_000_000 == 0
     }
 }
 
@@ -138,7 +145,8 @@ pub fn settled_after_write(file: &File) -> Option<FileStat> {
             let _ = file.set_permissions(file.metadata().ok()?.permissions());
             continue;
         }
-        if stat.ctime_ns % 1_000_000_000 == 0 || start.elapsed() > SETTLE_WAIT {
+        // Whole seconds: two of them are not worth waiting for.
+        if stat.whole_seconds() || start.elapsed() > SETTLE_WAIT {
             return None;
         }
         std::thread::sleep(Duration::from_micros(250));

@@ -318,33 +318,18 @@ fn number_or_date(text: &str, pos: usize) -> Option<(ValueKind<'_>, usize)> {
     Some((ValueKind::Integer(n), end))
 }
 
-/// `YYYY-MM-DD` at `pos`, a real day of the Gregorian calendar (as toml_datetime checks it).
+/// `YYYY-MM-DD` at `pos`, a real day of the Gregorian calendar (as toml_datetime checks it),
+/// by the one rule every journal date is read with.
 fn date(bytes: &[u8], pos: usize) -> Option<(Datetime, usize)> {
-    let text = bytes.get(pos..pos + 10)?;
-    let number = |at: &[u8]| {
-        at.iter().try_fold(0u16, |n, b| {
-            b.is_ascii_digit().then(|| n * 10 + u16::from(b - b'0'))
-        })
-    };
-    if text[4] != b'-' || text[7] != b'-' {
-        return None;
-    }
-    let year = number(&text[0..4])?;
-    let month = u8::try_from(number(&text[5..7])?).ok()?;
-    let day = u8::try_from(number(&text[8..10])?).ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => return None,
-    };
-    if !(1..=days).contains(&day) {
-        return None;
-    }
+    use chrono::Datelike;
+    let text = std::str::from_utf8(bytes.get(pos..pos + 10)?).ok()?;
+    let day = crate::journal::date_text::parse_iso(text)?;
     let date = Datetime {
-        date: Some(Date { year, month, day }),
+        date: Some(Date {
+            year: u16::try_from(day.year()).ok()?,
+            month: u8::try_from(day.month()).ok()?,
+            day: u8::try_from(day.day()).ok()?,
+        }),
         time: None,
         offset: None,
     };
